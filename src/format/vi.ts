@@ -89,3 +89,10 @@ export function vnIsoDate(instant: Date): string {
   const p = vnParts(instant);
   return `${p.year}-${p.month}-${p.day}`;
 }
+
+/** Places gained or lost against last year, as the reports word it: 3 → "tăng 3 bậc", -2 → "giảm 2 bậc". */
+export function formatRankChange(change: number | null): string {
+  if (change === null) return "chưa có kết quả năm trước";
+  if (change === 0) return "giữ nguyên thứ hạng";
+  return change > 0 ? `tăng ${change} bậc` : `giảm ${-change} bậc`;
+}

@@ -1,0 +1,10 @@
+export { type CsvErrorCode, CsvReadError } from "./csv-error.ts";
+export { type DecimalResult, parseDecimal } from "./parse-decimal.ts";
+export {
+  type CsvDelimiter,
+  type CsvRow,
+  type CsvTable,
+  detectDelimiter,
+  readCsv,
+  requireColumns,
+} from "./read-csv.ts";

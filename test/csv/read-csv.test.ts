@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { CsvReadError, detectDelimiter, readCsv, requireColumns } from "../../src/csv/index.ts";
+import { caught } from "../core/support/caught.ts";
+
+const refusal = (run: () => unknown) => caught(run, CsvReadError);
+
+describe("reading a CSV score sheet", () => {
+  it("reads a comma-separated file with a quoted Vietnamese decimal comma", () => {
+    const table = readCsv('unit,criterion_code,score\nSông Cầu,F1,"17,64"\n');
+    expect(table.delimiter).toBe(",");
+    expect(table.rows).toEqual([
+      {
+        line: 2,
+        row: 1,
+        values: { unit: "Sông Cầu", criterion_code: "F1", score: "17,64" },
+        cells: ["Sông Cầu", "F1", "17,64"],
+      },
+    ]);
+  });
+
+  it("reads a semicolon-separated Excel export with a BOM and CRLF line ends", () => {
+    const table = readCsv("\uFEFFUnit;Criterion_Code;Score\r\nSông Cầu;F1;17,64\r\nSông Cầu;F2;5,9\r\n");
+    expect(table.delimiter).toBe(";");
+    expect(table.header).toEqual(["unit", "criterion_code", "score"]);
+    expect(table.rows.map((r) => [r.line, r.values.score])).toEqual([
+      [2, "17,64"],
+      [3, "5,9"],
+    ]);
+  });
+
+  it("numbers rows by the line they start on, past blank lines and quoted line breaks", () => {
+    const table = readCsv('unit,criterion_code,score\n\n"Xã\nThống Nhất",F1,9\nGia Tân,F1,8\n');
+    expect(table.rows.map((r) => [r.line, r.row])).toEqual([
+      [3, 1],
+      [5, 2],
+    ]);
+  });
+
+  it("detects the delimiter from the header line only, ignoring quoted text", () => {
+    expect(detectDelimiter('"a;b",c\n1;2;3;4')).toBe(",");
+    expect(detectDelimiter("a;b;c\n1,2,3")).toBe(";");
+  });
+
+  it("refuses an unquoted decimal comma in a comma-separated file, naming the line (CSV_COLUMN_COUNT)", () => {
+    const error = refusal(() => readCsv("unit,criterion_code,score\nSông Cầu,F1,17,64\n"));
+    expect(error.code).toBe("CSV_COLUMN_COUNT");
+    expect(error.message).toMatch(/^Dòng 2: có 4 cột/);
+  });
+
+  it("refuses an unclosed quote (CSV_MALFORMED) and an empty file (CSV_EMPTY)", () => {
+    expect(refusal(() => readCsv('unit,criterion_code,score\n"Sông Cầu,F1,1\n')).code).toBe("CSV_MALFORMED");
+    expect(refusal(() => readCsv("\n\n")).code).toBe("CSV_EMPTY");
+  });
+
+  it("refuses a table without the required columns, listing the ones it has (CSV_MISSING_COLUMN)", () => {
+    const table = readCsv("đơn vị,mã,điểm\nA,F1,1\n");
+    const error = refusal(() => requireColumns(table, ["unit", "criterion_code", "score"]));
+    expect(error.code).toBe("CSV_MISSING_COLUMN");
+    expect(error.message).toContain("đơn vị, mã, điểm");
+  });
+});
