@@ -4,6 +4,8 @@
  */
 import type { Verb } from "../verb.ts";
 import { methodologyVerb } from "./methodology.ts";
+import { migrateVerb } from "./migrate.ts";
 import { scoreVerb } from "./score.ts";
+import { unitsVerb } from "./units-load.ts";
 
-export const verbs: readonly Verb[] = [methodologyVerb, scoreVerb];
+export const verbs: readonly Verb[] = [methodologyVerb, scoreVerb, migrateVerb, unitsVerb];

@@ -1,0 +1,188 @@
+import type { Row } from "@libsql/client";
+import { auditIfChangedStatement } from "./audit.ts";
+import { StoreError } from "./errors.ts";
+import { json, narrow, num, text, textOrNull } from "./rows.ts";
+import { isoInstant, type Sql, type WriteContext } from "./sql.ts";
+
+export type Platform = "telegram" | "zalo";
+export type ChatStatus = "active" | "blocked";
+
+export interface QuietHours {
+  /** Local time (Asia/Ho_Chi_Minh), "HH:MM"; may wrap past midnight ("22:00"–"06:30"). */
+  start: string;
+  end: string;
+}
+
+export interface ChatRecord {
+  /** The store's id; subscriptions point to it, so it survives a change of platform chat id. */
+  id: number;
+  platform: Platform;
+  chatId: string;
+  type: string;
+  title: string | null;
+  status: ChatStatus;
+  quietHours: QuietHours | null;
+  /** Optional notices this chat turned off ("weekly-digest"…). */
+  optOuts: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ChatSeen {
+  platform: Platform;
+  chatId: string;
+  type: string;
+  title: string | null;
+}
+
+export interface ChatsRepo {
+  get(platform: Platform, chatId: string): Promise<ChatRecord | null>;
+  getById(id: number): Promise<ChatRecord | null>;
+  /** Records a chat seen in an update; writes (and audits) only when it is new or its type or title changed. */
+  touch(chat: ChatSeen, ctx: WriteContext): Promise<ChatRecord>;
+  /** my_chat_member: the bot was blocked or removed (blocked) or added back (active). False if unknown chat. */
+  setStatus(platform: Platform, chatId: string, status: ChatStatus, ctx: WriteContext): Promise<boolean>;
+  setQuietHours(id: number, hours: QuietHours | null, ctx: WriteContext): Promise<void>;
+  setOptOuts(id: number, optOuts: readonly string[], ctx: WriteContext): Promise<void>;
+  /** A Telegram group upgraded to a supergroup: same row, new chat id, so its subscription follows. */
+  changeChatId(platform: Platform, oldChatId: string, newChatId: string, ctx: WriteContext): Promise<boolean>;
+}
+
+const COLUMNS =
+  "id, platform, chat_id, type, title, status, quiet_start, quiet_end, opt_outs, created_at, updated_at";
+
+function chatFromRow(row: Row): ChatRecord {
+  const start = textOrNull(row, "quiet_start");
+  const end = textOrNull(row, "quiet_end");
+  return {
+    id: num(row, "id"),
+    platform: narrow(row, "platform", ["telegram", "zalo"] as const),
+    chatId: text(row, "chat_id"),
+    type: text(row, "type"),
+    title: textOrNull(row, "title"),
+    status: narrow(row, "status", ["active", "blocked"] as const),
+    quietHours: start === null || end === null ? null : { start, end },
+    optOuts: json(row, "opt_outs") as string[],
+    createdAt: text(row, "created_at"),
+    updatedAt: text(row, "updated_at"),
+  };
+}
+
+export function chatsRepo(sql: Sql): ChatsRepo {
+  const get = async (platform: Platform, chatId: string) => {
+    const result = await sql.execute({
+      sql: `SELECT ${COLUMNS} FROM chats WHERE platform = ? AND chat_id = ?`,
+      args: [platform, chatId],
+    });
+    const row = result.rows[0];
+    return row === undefined ? null : chatFromRow(row);
+  };
+
+  const updateById = async (
+    id: number,
+    set: string,
+    args: (string | null)[],
+    audit: string,
+    ctx: WriteContext,
+  ) => {
+    const [result] = await sql.batch([
+      {
+        sql: `UPDATE chats SET ${set}, updated_at = ? WHERE id = ?`,
+        args: [...args, isoInstant(ctx.now), id],
+      },
+      auditIfChangedStatement(
+        { action: audit, entity: "chat", entityId: String(id), details: { args } },
+        ctx,
+      ),
+    ]);
+    if (result?.rowsAffected !== 1) {
+      throw new StoreError("CHAT_NOT_FOUND", `Không tìm thấy cuộc trò chuyện số ${id}.`, { id });
+    }
+  };
+
+  return {
+    get,
+
+    async getById(id) {
+      const result = await sql.execute({ sql: `SELECT ${COLUMNS} FROM chats WHERE id = ?`, args: [id] });
+      const row = result.rows[0];
+      return row === undefined ? null : chatFromRow(row);
+    },
+
+    async touch(chat, ctx) {
+      const at = isoInstant(ctx.now);
+      await sql.batch([
+        {
+          sql:
+            "INSERT INTO chats (platform, chat_id, type, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) " +
+            "ON CONFLICT (platform, chat_id) DO UPDATE SET type = excluded.type, title = excluded.title, " +
+            "updated_at = excluded.updated_at WHERE chats.type IS NOT excluded.type OR chats.title IS NOT excluded.title",
+          args: [chat.platform, chat.chatId, chat.type, chat.title, at, at],
+        },
+        auditIfChangedStatement(
+          {
+            action: "chat.touch",
+            entity: "chat",
+            entityId: `${chat.platform}:${chat.chatId}`,
+            details: { type: chat.type, title: chat.title },
+          },
+          ctx,
+        ),
+      ]);
+      return (await get(chat.platform, chat.chatId)) as ChatRecord;
+    },
+
+    async setStatus(platform, chatId, status, ctx) {
+      const [result] = await sql.batch([
+        {
+          sql: "UPDATE chats SET status = ?, updated_at = ? WHERE platform = ? AND chat_id = ? AND status <> ?",
+          args: [status, isoInstant(ctx.now), platform, chatId, status],
+        },
+        auditIfChangedStatement(
+          { action: `chat.${status}`, entity: "chat", entityId: `${platform}:${chatId}` },
+          ctx,
+        ),
+      ]);
+      if (result?.rowsAffected === 1) return true;
+      return (await get(platform, chatId)) !== null;
+    },
+
+    setQuietHours: (id, hours, ctx) =>
+      updateById(
+        id,
+        "quiet_start = ?, quiet_end = ?",
+        [hours?.start ?? null, hours?.end ?? null],
+        "chat.quiet-hours",
+        ctx,
+      ),
+
+    setOptOuts: (id, optOuts, ctx) =>
+      updateById(id, "opt_outs = ?", [JSON.stringify([...new Set(optOuts)].sort())], "chat.opt-outs", ctx),
+
+    async changeChatId(platform, oldChatId, newChatId, ctx) {
+      if ((await get(platform, newChatId)) !== null) {
+        throw new StoreError(
+          "CHAT_ID_TAKEN",
+          `Mã cuộc trò chuyện ${newChatId} đã được dùng; không thể chuyển ${oldChatId} sang.`,
+          { platform, oldChatId, newChatId },
+        );
+      }
+      const [result] = await sql.batch([
+        {
+          sql: "UPDATE chats SET chat_id = ?, updated_at = ? WHERE platform = ? AND chat_id = ?",
+          args: [newChatId, isoInstant(ctx.now), platform, oldChatId],
+        },
+        auditIfChangedStatement(
+          {
+            action: "chat.migrate",
+            entity: "chat",
+            entityId: `${platform}:${newChatId}`,
+            details: { oldChatId },
+          },
+          ctx,
+        ),
+      ]);
+      return result?.rowsAffected === 1;
+    },
+  };
+}

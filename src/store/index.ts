@@ -1,0 +1,106 @@
+/**
+ * The store: the only module with SQL. Runtime-neutral (it is handed a libSQL `Client`, from
+ * `@libsql/client` on Node or `@libsql/client/web` on Workers), and time is always passed in.
+ *
+ * @example
+ * const store = createStore(client);
+ * const fresh = await store.updates.markProcessed("telegram", String(update.update_id), now);
+ * await store.transaction(async (tx) => { await tx.units.insert(unit, ctx); await tx.units.addLineage(link, ctx); });
+ */
+import type { Client } from "@libsql/client";
+import { type AssessmentsRepo, assessmentsRepo } from "./assessments.ts";
+import { type AuditRepo, auditRepo } from "./audit.ts";
+import { type ChatsRepo, chatsRepo } from "./chats.ts";
+import { type TableChecksum, tableChecksums } from "./checksums.ts";
+import { type InvitesRepo, invitesRepo } from "./invites.ts";
+import { type MethodologiesRepo, methodologiesRepo } from "./methodologies.ts";
+import { type PublishedRepo, publishedRepo } from "./published.ts";
+import { type RegisterRepo, registerRepo } from "./register.ts";
+import { type SchedulesRepo, schedulesRepo } from "./schedules.ts";
+import { clientSql, type Sql, transactionSql } from "./sql.ts";
+import { type SubscriptionsRepo, subscriptionsRepo } from "./subscriptions.ts";
+import { type TthcRepo, tthcRepo } from "./tthc.ts";
+import { type UnitsRepo, unitsRepo } from "./units.ts";
+import { type UpdatesRepo, updatesRepo } from "./updates.ts";
+
+/** Every repository, bound either to the client or to one open write transaction. */
+export interface StoreRepos {
+  units: UnitsRepo;
+  register: RegisterRepo;
+  methodologies: MethodologiesRepo;
+  assessments: AssessmentsRepo;
+  published: PublishedRepo;
+  tthc: TthcRepo;
+  schedules: SchedulesRepo;
+  chats: ChatsRepo;
+  subscriptions: SubscriptionsRepo;
+  invites: InvitesRepo;
+  updates: UpdatesRepo;
+  audit: AuditRepo;
+  /** Row count and SHA-256 of every table, to prove that something changed nothing. */
+  tableChecksums(): Promise<Record<string, TableChecksum>>;
+}
+
+export interface Store extends StoreRepos {
+  /**
+   * Runs `work` in one write transaction (one imported file = one transaction): committed when it
+   * resolves, rolled back when it throws. Use only `tx` inside: on an in-memory database the
+   * transaction holds the client's single connection.
+   */
+  transaction<T>(work: (tx: StoreRepos) => Promise<T>): Promise<T>;
+}
+
+function repos(sql: Sql): StoreRepos {
+  return {
+    units: unitsRepo(sql),
+    register: registerRepo(sql),
+    methodologies: methodologiesRepo(sql),
+    assessments: assessmentsRepo(sql),
+    published: publishedRepo(sql),
+    tthc: tthcRepo(sql),
+    schedules: schedulesRepo(sql),
+    chats: chatsRepo(sql),
+    subscriptions: subscriptionsRepo(sql),
+    invites: invitesRepo(sql),
+    updates: updatesRepo(sql),
+    audit: auditRepo(sql),
+    tableChecksums: () => tableChecksums(sql),
+  };
+}
+
+export function createStore(client: Client): Store {
+  return {
+    ...repos(clientSql(client)),
+    async transaction(work) {
+      const tx = await client.transaction("write");
+      try {
+        const result = await work(repos(transactionSql(tx)));
+        await tx.commit();
+        return result;
+      } catch (error) {
+        // The work's error is what the caller needs; a failing rollback (connection gone) adds nothing.
+        await tx.rollback().catch(() => undefined);
+        throw error;
+      } finally {
+        tx.close();
+      }
+    },
+  };
+}
+
+export type { AssessmentInput, AssessmentRecord, LeafScore } from "./assessments.ts";
+export type { AuditEntry, AuditRecord } from "./audit.ts";
+export type { ChatRecord, ChatSeen, ChatStatus, Platform, QuietHours } from "./chats.ts";
+export type { TableChecksum } from "./checksums.ts";
+export { StoreError, type StoreErrorCode } from "./errors.ts";
+export type { InviteRecord, RedeemResult } from "./invites.ts";
+export type { MethodologyInput, MethodologyRecord } from "./methodologies.ts";
+export { type Migration, type MigrationReport, migrate } from "./migrate.ts";
+export type { PublishedResult, PublishedResultInput } from "./published.ts";
+export type { RegisterLoadReport } from "./register.ts";
+export type { IsoWeek, ScheduleItem } from "./schedules.ts";
+export type { WriteContext } from "./sql.ts";
+export type { Role, SubscriptionRecord } from "./subscriptions.ts";
+export type { TthcStats } from "./tthc.ts";
+export type { DateWindow, LineageInput, LineageLink, UnitInput } from "./units.ts";
+export { yearWindow } from "./units.ts";

@@ -1,0 +1,117 @@
+import type { InStatement, Row } from "@libsql/client";
+import { auditIfChangedStatement } from "./audit.ts";
+import { flag, num, text, textOrNull } from "./rows.ts";
+import type { Sql, WriteContext } from "./sql.ts";
+
+/** Administrative-procedure (TTHC) case counts of one unit over one period. */
+export interface TthcStats {
+  unitId: number;
+  periodStart: string;
+  periodEnd: string;
+  received: number;
+  resolvedEarly: number;
+  resolvedOnTime: number;
+  resolvedLate: number;
+  pendingInTime: number;
+  pendingOverdue: number;
+  /** Apology letters sent for late cases. */
+  apologiesSent: number;
+  asOf: string | null;
+  source: string;
+  sample: boolean;
+}
+
+export interface TthcRepo {
+  /** Upserts by unit and period, all rows or none; unchanged rows are not rewritten (nor audited). */
+  put(rows: readonly TthcStats[], ctx: WriteContext): Promise<void>;
+  get(unitId: number, periodStart: string, periodEnd: string): Promise<TthcStats | null>;
+  /** The unit's periods, latest end first. */
+  forUnit(unitId: number, limit?: number): Promise<TthcStats[]>;
+}
+
+const COLUMNS =
+  "unit_id, period_start, period_end, received, resolved_early, resolved_on_time, resolved_late, " +
+  "pending_in_time, pending_overdue, apologies_sent, as_of, source, sample";
+const UPDATABLE = COLUMNS.split(", ").slice(3);
+
+function statsFromRow(row: Row): TthcStats {
+  return {
+    unitId: num(row, "unit_id"),
+    periodStart: text(row, "period_start"),
+    periodEnd: text(row, "period_end"),
+    received: num(row, "received"),
+    resolvedEarly: num(row, "resolved_early"),
+    resolvedOnTime: num(row, "resolved_on_time"),
+    resolvedLate: num(row, "resolved_late"),
+    pendingInTime: num(row, "pending_in_time"),
+    pendingOverdue: num(row, "pending_overdue"),
+    apologiesSent: num(row, "apologies_sent"),
+    asOf: textOrNull(row, "as_of"),
+    source: text(row, "source"),
+    sample: flag(row, "sample"),
+  };
+}
+
+function upsert(s: TthcStats): InStatement {
+  return {
+    sql:
+      `INSERT INTO tthc_stats (${COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ` +
+      "ON CONFLICT (unit_id, period_start, period_end) DO UPDATE SET " +
+      UPDATABLE.map((c) => `${c} = excluded.${c}`).join(", ") +
+      " WHERE " +
+      UPDATABLE.map((c) => `tthc_stats.${c} IS NOT excluded.${c}`).join(" OR "),
+    args: [
+      s.unitId,
+      s.periodStart,
+      s.periodEnd,
+      s.received,
+      s.resolvedEarly,
+      s.resolvedOnTime,
+      s.resolvedLate,
+      s.pendingInTime,
+      s.pendingOverdue,
+      s.apologiesSent,
+      s.asOf,
+      s.source,
+      s.sample ? 1 : 0,
+    ],
+  };
+}
+
+export function tthcRepo(sql: Sql): TthcRepo {
+  return {
+    async put(rows, ctx) {
+      await sql.batch(
+        rows.flatMap((s) => [
+          upsert(s),
+          auditIfChangedStatement(
+            {
+              action: "tthc.put",
+              entity: "unit",
+              entityId: String(s.unitId),
+              details: { periodStart: s.periodStart, periodEnd: s.periodEnd },
+            },
+            ctx,
+          ),
+        ]),
+      );
+    },
+
+    async get(unitId, periodStart, periodEnd) {
+      const result = await sql.execute({
+        sql: `SELECT ${COLUMNS} FROM tthc_stats WHERE unit_id = ? AND period_start = ? AND period_end = ?`,
+        args: [unitId, periodStart, periodEnd],
+      });
+      const row = result.rows[0];
+      return row === undefined ? null : statsFromRow(row);
+    },
+
+    async forUnit(unitId, limit = 12) {
+      const result = await sql.execute({
+        sql: `SELECT ${COLUMNS} FROM tthc_stats WHERE unit_id = ? ORDER BY period_end DESC, period_start DESC LIMIT ?`,
+        args: [unitId, limit],
+      });
+      return result.rows.map(statsFromRow);
+    },
+  };
+}
