@@ -1,0 +1,194 @@
+/**
+ * The service's configuration, read the same way on Node (process.env) and Workers (the env
+ * binding): each entry passes its own record to `parseConfig`. Every channel is optional, so a
+ * newcomer without tokens can still run the playground.
+ */
+import { z } from "zod";
+import { ZALO_API_ROOT } from "./channels/zalo/client.ts";
+import { AppError } from "./errors.ts";
+
+export type ChannelMode = "webhook" | "polling";
+
+export interface ChannelConfig {
+  token: string;
+  /** Webhook when a secret is set, else long polling, unless the *_MODE variable says otherwise. */
+  mode: ChannelMode;
+  webhookSecret: string | null;
+  apiRoot: string;
+}
+
+export interface Config {
+  port: number;
+  libsql: { url: string; authToken: string | null };
+  /** Null when TELEGRAM_BOT_TOKEN is not set: the channel is off. */
+  telegram: ChannelConfig | null;
+  /** Null when ZALO_BOT_TOKEN is not set: the channel is off. */
+  zalo: ChannelConfig | null;
+  adminToken: string | null;
+  /** Without a trailing slash. */
+  publicBaseUrl: string | null;
+}
+
+export const DEFAULT_PORT = 8787;
+export const DEFAULT_LIBSQL_URL = "file:data/cchc.db";
+export const TELEGRAM_API_ROOT = "https://api.telegram.org";
+
+export interface ConfigProblem {
+  variable: string;
+  message: string;
+}
+
+/** Messages name the variable and the rule, never the value: a secret must not reach a log. */
+const httpUrl = z
+  .string()
+  .refine((value) => /^https?:\/\/[^\s/]+/.test(value) && URL.canParse(value), "phải là URL http(s)://…");
+const mode = z.enum(["webhook", "polling"], { error: "chỉ nhận webhook hoặc polling" });
+
+const envSchema = z.object({
+  PORT: z
+    .string()
+    .regex(/^\d{1,5}$/, "phải là số cổng 1–65535")
+    .transform(Number)
+    .refine((port) => port >= 1 && port <= 65535, "phải là số cổng 1–65535")
+    .optional(),
+  LIBSQL_URL: z
+    .string()
+    .regex(
+      /^(?:file:|:memory:$|libsql:\/\/|https?:\/\/|wss?:\/\/)/,
+      "phải bắt đầu bằng file:, libsql://, https:// hoặc wss://",
+    )
+    .optional(),
+  LIBSQL_AUTH_TOKEN: z.string().optional(),
+  TELEGRAM_BOT_TOKEN: z
+    .string()
+    .regex(/^\d{1,20}:[A-Za-z0-9_-]{1,200}$/, "không đúng dạng <số>:<mã> do BotFather cấp")
+    .optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "phải gồm 1–256 ký tự A–Z, a–z, 0–9, _ hoặc -")
+    .optional(),
+  TELEGRAM_API_ROOT: httpUrl.optional(),
+  TELEGRAM_MODE: mode.optional(),
+  ZALO_BOT_TOKEN: z
+    .string()
+    .regex(/^[^\s:]{1,64}:\S{1,256}$/, "không đúng dạng <bot_id>:<mã> do Zalo Bot Creator cấp")
+    .optional(),
+  ZALO_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[\x21-\x7E]{8,256}$/, "phải gồm 8–256 ký tự in được, không có khoảng trắng")
+    .optional(),
+  ZALO_API_ROOT: httpUrl.optional(),
+  ZALO_MODE: mode.optional(),
+  ADMIN_TOKEN: z.string().min(16, "phải dài ít nhất 16 ký tự").optional(),
+  PUBLIC_BASE_URL: httpUrl.optional(),
+});
+
+/**
+ * Validates `env` and returns the typed configuration; throws an AppError("CONFIG_INVALID") whose
+ * message lists one line per wrong variable. Empty values count as unset.
+ *
+ * @example
+ * const config = parseConfig(process.env);
+ */
+export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+  const present: Record<string, string> = {};
+  for (const key of Object.keys(envSchema.shape)) {
+    const value = env[key]?.trim();
+    if (value) present[key] = value;
+  }
+  const parsed = envSchema.safeParse(present);
+  const problems: ConfigProblem[] = parsed.success
+    ? []
+    : parsed.error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message }));
+  problems.push(...crossChecks(present));
+  if (problems.length > 0 || !parsed.success) throw configError(problems);
+  const e = parsed.data;
+  return {
+    port: e.PORT ?? DEFAULT_PORT,
+    libsql: { url: e.LIBSQL_URL ?? DEFAULT_LIBSQL_URL, authToken: e.LIBSQL_AUTH_TOKEN ?? null },
+    telegram: channel(
+      e.TELEGRAM_BOT_TOKEN,
+      e.TELEGRAM_WEBHOOK_SECRET,
+      e.TELEGRAM_MODE,
+      e.TELEGRAM_API_ROOT ?? TELEGRAM_API_ROOT,
+    ),
+    zalo: channel(e.ZALO_BOT_TOKEN, e.ZALO_WEBHOOK_SECRET, e.ZALO_MODE, e.ZALO_API_ROOT ?? ZALO_API_ROOT),
+    adminToken: e.ADMIN_TOKEN ?? null,
+    publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, "") ?? null,
+  };
+}
+
+function channel(
+  token: string | undefined,
+  webhookSecret: string | undefined,
+  mode: ChannelMode | undefined,
+  apiRoot: string,
+): ChannelConfig | null {
+  if (token === undefined) return null;
+  return {
+    token,
+    mode: mode ?? (webhookSecret ? "webhook" : "polling"),
+    webhookSecret: webhookSecret ?? null,
+    apiRoot: apiRoot.replace(/\/+$/, ""),
+  };
+}
+
+/** Rules across variables, on the raw values so they are reported alongside malformed ones. */
+function crossChecks(env: Readonly<Record<string, string>>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (env.LIBSQL_URL && /^(?:libsql|https|wss):/.test(env.LIBSQL_URL) && !env.LIBSQL_AUTH_TOKEN) {
+    problems.push({
+      variable: "LIBSQL_AUTH_TOKEN",
+      message: "bắt buộc khi LIBSQL_URL trỏ tới máy chủ từ xa",
+    });
+  }
+  for (const platform of ["TELEGRAM", "ZALO"] as const) {
+    const token = env[`${platform}_BOT_TOKEN`];
+    const secret = env[`${platform}_WEBHOOK_SECRET`];
+    const chosenMode = env[`${platform}_MODE`];
+    if (!token && (secret || chosenMode)) {
+      const set = secret ? `${platform}_WEBHOOK_SECRET` : `${platform}_MODE`;
+      problems.push({ variable: `${platform}_BOT_TOKEN`, message: `bắt buộc khi đã đặt ${set}` });
+    }
+    if (chosenMode === "webhook" && !secret) {
+      problems.push({
+        variable: `${platform}_WEBHOOK_SECRET`,
+        message: `bắt buộc khi ${platform}_MODE=webhook (để từ chối yêu cầu giả mạo)`,
+      });
+    }
+  }
+  return problems;
+}
+
+function configError(problems: readonly ConfigProblem[]): AppError<"CONFIG_INVALID"> {
+  const seen = new Set<string>();
+  const unique = problems.filter((problem) => !seen.has(problem.variable) && seen.add(problem.variable));
+  const lines = unique.map((problem) => `- ${problem.variable}: ${problem.message}`);
+  return new AppError("CONFIG_INVALID", `Cấu hình không hợp lệ:\n${lines.join("\n")}`, { problems: unique });
+}
+
+/**
+ * Replaces every configured secret in `text` with "***", also in URL-encoded form and, for bot
+ * tokens, the part after the bot id; for log lines and error messages.
+ */
+export function redact(text: string, config: Config): string {
+  const secrets = new Set<string>();
+  const add = (secret: string | null | undefined) => {
+    if (!secret) return;
+    secrets.add(secret);
+    secrets.add(encodeURIComponent(secret));
+  };
+  for (const channelConfig of [config.telegram, config.zalo]) {
+    if (!channelConfig) continue;
+    add(channelConfig.token);
+    const secretPart = channelConfig.token.slice(channelConfig.token.indexOf(":") + 1);
+    if (secretPart.length >= 8) add(secretPart);
+    add(channelConfig.webhookSecret);
+  }
+  add(config.libsql.authToken);
+  add(config.adminToken);
+  let result = text;
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length))
+    result = result.split(secret).join("***");
+  return result;
+}

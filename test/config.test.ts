@@ -1,0 +1,178 @@
+import { describe, expect, it } from "vitest";
+import { type Config, parseConfig, redact } from "../src/config.ts";
+import { AppError } from "../src/errors.ts";
+
+const TELEGRAM_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
+const ZALO_TOKEN = "12345689:abc-xyz-secret-part";
+
+function problemsOf(env: Record<string, string | undefined>): { variable: string; message: string }[] {
+  try {
+    parseConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    const appError = error as AppError;
+    expect(appError.code).toBe("CONFIG_INVALID");
+    return appError.details.problems as { variable: string; message: string }[];
+  }
+  throw new Error("expected parseConfig to throw");
+}
+
+describe("parseConfig", () => {
+  it("runs with no variables at all: embedded database, no channels", () => {
+    expect(parseConfig({})).toEqual({
+      port: 8787,
+      libsql: { url: "file:data/cchc.db", authToken: null },
+      telegram: null,
+      zalo: null,
+      adminToken: null,
+      publicBaseUrl: null,
+    } satisfies Config);
+  });
+
+  it("reads a full production environment", () => {
+    const config = parseConfig({
+      PORT: "3000",
+      LIBSQL_URL: "libsql://cchc-vn.turso.io",
+      LIBSQL_AUTH_TOKEN: "eyJhbGciOi.secret",
+      TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+      TELEGRAM_WEBHOOK_SECRET: "tg_secret-123",
+      TELEGRAM_API_ROOT: "http://127.0.0.1:8081/",
+      ZALO_BOT_TOKEN: ZALO_TOKEN,
+      ZALO_WEBHOOK_SECRET: "zalo-secret-123",
+      ADMIN_TOKEN: "admin-token-0123456789",
+      PUBLIC_BASE_URL: "https://cchc.example.vn/",
+    });
+    expect(config).toMatchObject({
+      port: 3000,
+      libsql: { url: "libsql://cchc-vn.turso.io", authToken: "eyJhbGciOi.secret" },
+      telegram: {
+        token: TELEGRAM_TOKEN,
+        mode: "webhook",
+        webhookSecret: "tg_secret-123",
+        apiRoot: "http://127.0.0.1:8081",
+      },
+      zalo: { token: ZALO_TOKEN, mode: "webhook", apiRoot: "https://bot-api.zaloplatforms.com" },
+      publicBaseUrl: "https://cchc.example.vn",
+    });
+  });
+
+  it("polls when a channel has no webhook secret, unless told otherwise", () => {
+    const config = parseConfig({ TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, ZALO_BOT_TOKEN: ZALO_TOKEN });
+    expect(config.telegram?.mode).toBe("polling");
+    expect(config.zalo?.mode).toBe("polling");
+    const forced = parseConfig({
+      TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+      TELEGRAM_WEBHOOK_SECRET: "s",
+      TELEGRAM_MODE: "polling",
+    });
+    expect(forced.telegram?.mode).toBe("polling");
+  });
+
+  it("treats empty values as unset", () => {
+    expect(parseConfig({ TELEGRAM_BOT_TOKEN: "", PORT: "  ", ZALO_MODE: "" }).telegram).toBeNull();
+  });
+
+  it("lists one message per wrong variable", () => {
+    const problems = problemsOf({
+      PORT: "80a",
+      LIBSQL_URL: "https://db.example.vn",
+      TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+      TELEGRAM_MODE: "webhook",
+      TELEGRAM_API_ROOT: "not a url",
+      ZALO_BOT_TOKEN: ZALO_TOKEN,
+      ZALO_WEBHOOK_SECRET: "short",
+      ZALO_MODE: "websocket",
+      ADMIN_TOKEN: "short",
+      PUBLIC_BASE_URL: "cchc.example.vn",
+    });
+    expect(problems.map((problem) => problem.variable).sort()).toEqual(
+      [
+        "ADMIN_TOKEN",
+        "LIBSQL_AUTH_TOKEN",
+        "PORT",
+        "PUBLIC_BASE_URL",
+        "TELEGRAM_API_ROOT",
+        "TELEGRAM_WEBHOOK_SECRET",
+        "ZALO_MODE",
+        "ZALO_WEBHOOK_SECRET",
+      ].sort(),
+    );
+    for (const problem of problems) expect(problem.message.length).toBeGreaterThan(5);
+  });
+
+  it("rejects out-of-range ports, malformed tokens and secrets", () => {
+    expect(problemsOf({ PORT: "70000" })[0]?.variable).toBe("PORT");
+    expect(problemsOf({ TELEGRAM_BOT_TOKEN: "not-a-token" })[0]?.variable).toBe("TELEGRAM_BOT_TOKEN");
+    expect(
+      problemsOf({ TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_SECRET: "has space" })[0]?.variable,
+    ).toBe("TELEGRAM_WEBHOOK_SECRET");
+    expect(
+      problemsOf({ TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_SECRET: "x".repeat(257) }),
+    ).toHaveLength(1);
+    expect(problemsOf({ ZALO_BOT_TOKEN: "no-colon" })[0]?.variable).toBe("ZALO_BOT_TOKEN");
+    expect(problemsOf({ LIBSQL_URL: "postgres://x" })[0]?.variable).toBe("LIBSQL_URL");
+  });
+
+  it("requires the token when a channel's other settings are given", () => {
+    expect(problemsOf({ ZALO_WEBHOOK_SECRET: "zalo-secret-123" })).toEqual([
+      { variable: "ZALO_BOT_TOKEN", message: expect.stringContaining("ZALO_WEBHOOK_SECRET") },
+    ]);
+  });
+
+  it("never echoes a value in its messages", () => {
+    const secret = "leaky secret value";
+    try {
+      parseConfig({
+        TELEGRAM_BOT_TOKEN: `${secret}:x`,
+        TELEGRAM_WEBHOOK_SECRET: secret,
+        ZALO_BOT_TOKEN: secret,
+        ZALO_WEBHOOK_SECRET: secret,
+        ADMIN_TOKEN: "leaky",
+        LIBSQL_URL: `https://${secret}`,
+      });
+      throw new Error("expected a failure");
+    } catch (error) {
+      const text = `${(error as Error).message} ${JSON.stringify((error as AppError).details)}`;
+      expect(text).not.toContain("leaky");
+    }
+  });
+});
+
+describe("redact", () => {
+  const config = parseConfig({
+    TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN,
+    TELEGRAM_WEBHOOK_SECRET: "tg_secret-123",
+    ZALO_BOT_TOKEN: ZALO_TOKEN,
+    ZALO_WEBHOOK_SECRET: "zalo-secret-123",
+    LIBSQL_URL: "libsql://db.turso.io",
+    LIBSQL_AUTH_TOKEN: "libsql-auth-token",
+    ADMIN_TOKEN: "admin-token-0123456789",
+  });
+
+  it("replaces every configured secret, also URL-encoded or as a token's secret half", () => {
+    const line = [
+      `GET https://api.telegram.org/bot${TELEGRAM_TOKEN}/sendMessage`,
+      `encoded ${encodeURIComponent(TELEGRAM_TOKEN)}`,
+      `half ${TELEGRAM_TOKEN.split(":")[1]}`,
+      `zalo /bot${ZALO_TOKEN}/getMe header tg_secret-123 zalo-secret-123`,
+      "auth libsql-auth-token admin admin-token-0123456789",
+    ].join(" | ");
+    const redacted = redact(line, config);
+    for (const secret of [
+      TELEGRAM_TOKEN,
+      "AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw",
+      ZALO_TOKEN,
+      "abc-xyz-secret-part",
+      "tg_secret-123",
+    ]) {
+      expect(redacted).not.toContain(secret);
+    }
+    expect(redacted).not.toMatch(/libsql-auth-token|admin-token|zalo-secret/);
+    expect(redacted).toContain("GET https://api.telegram.org/bot***/sendMessage");
+  });
+
+  it("leaves text without secrets alone", () => {
+    expect(redact("Xã Tân Hồng 87,03", config)).toBe("Xã Tân Hồng 87,03");
+    expect(redact("x", parseConfig({}))).toBe("x");
+  });
+});
