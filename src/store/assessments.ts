@@ -49,6 +49,8 @@ export interface AssessmentsRepo {
   scores(assessmentId: number): Promise<LeafScore[]>;
   /** The assessments of these units for a year (a scope's communes, before publishing). */
   forUnits(unitIds: readonly number[], year: number): Promise<AssessmentRecord[]>;
+  /** Whether any assessment exists, draft or published: first start seeds the demo only when none does. */
+  any(): Promise<boolean>;
 }
 
 const COLUMNS =
@@ -230,6 +232,11 @@ export function assessmentsRepo(sql: Sql): AssessmentsRepo {
         args: [year, JSON.stringify(unitIds)],
       });
       return result.rows.map(assessmentFromRow);
+    },
+
+    async any() {
+      const result = await sql.execute("SELECT EXISTS (SELECT 1 FROM assessments) AS n");
+      return num(result.rows[0] as Row, "n") === 1;
     },
   };
 }

@@ -10,7 +10,8 @@ export type StoreErrorCode =
   | "CHAT_NOT_FOUND"
   | "CHAT_ID_TAKEN"
   | "ASSESSMENT_PUBLISHED"
-  | "ASSESSMENT_NOT_FOUND";
+  | "ASSESSMENT_NOT_FOUND"
+  | "PUBLICATION_ANNOUNCED";
 
 /** A refusal or inconsistency found by the store; `details` names the row, file or key concerned. */
 export class StoreError extends AppError<StoreErrorCode> {}

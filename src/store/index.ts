@@ -14,12 +14,18 @@ import { type ChatsRepo, chatsRepo } from "./chats.ts";
 import { type TableChecksum, tableChecksums } from "./checksums.ts";
 import { type InvitesRepo, invitesRepo } from "./invites.ts";
 import { type MethodologiesRepo, methodologiesRepo } from "./methodologies.ts";
+import { type PendingChoicesRepo, pendingChoicesRepo } from "./pending-choices.ts";
+import { type PublicationsRepo, publicationsRepo } from "./publications.ts";
 import { type PublishedRepo, publishedRepo } from "./published.ts";
+import { type PublishedLookupRepo, publishedLookupRepo } from "./published-lookup.ts";
 import { type RegisterRepo, registerRepo } from "./register.ts";
+import { type ScheduleWeeksRepo, scheduleWeeksRepo } from "./schedule-weeks.ts";
 import { type SchedulesRepo, schedulesRepo } from "./schedules.ts";
+import { type ScoreImportRepo, scoreImportRepo } from "./score-import.ts";
 import { clientSql, type Sql, transactionSql } from "./sql.ts";
 import { type SubscriptionsRepo, subscriptionsRepo } from "./subscriptions.ts";
 import { type TthcRepo, tthcRepo } from "./tthc.ts";
+import { type UnitAdminRepo, unitAdminRepo } from "./unit-admin.ts";
 import { type UnitsRepo, unitsRepo } from "./units.ts";
 import { type UpdatesRepo, updatesRepo } from "./updates.ts";
 
@@ -37,6 +43,15 @@ export interface StoreRepos {
   invites: InvitesRepo;
   updates: UpdatesRepo;
   audit: AuditRepo;
+  publishedLookup: PublishedLookupRepo;
+  pendingChoices: PendingChoicesRepo;
+  scheduleWeeks: ScheduleWeeksRepo;
+  /** Admin side: published scope-years and their announcement (the unpublish guard). */
+  publications: PublicationsRepo;
+  /** Admin side: unit versions, edits and the in-memory code index imports resolve against. */
+  unitAdmin: UnitAdminRepo;
+  /** Admin side: staged bulk import of leaf scores; only inside `transaction`. */
+  scoreImport: ScoreImportRepo;
   /** Row count and SHA-256 of every table, to prove that something changed nothing. */
   tableChecksums(): Promise<Record<string, TableChecksum>>;
 }
@@ -64,6 +79,12 @@ function repos(sql: Sql): StoreRepos {
     invites: invitesRepo(sql),
     updates: updatesRepo(sql),
     audit: auditRepo(sql),
+    publishedLookup: publishedLookupRepo(sql),
+    pendingChoices: pendingChoicesRepo(sql),
+    scheduleWeeks: scheduleWeeksRepo(sql),
+    publications: publicationsRepo(sql),
+    unitAdmin: unitAdminRepo(sql),
+    scoreImport: scoreImportRepo(sql),
     tableChecksums: () => tableChecksums(sql),
   };
 }
@@ -96,11 +117,26 @@ export { StoreError, type StoreErrorCode } from "./errors.ts";
 export type { InviteRecord, RedeemResult } from "./invites.ts";
 export type { MethodologyInput, MethodologyRecord } from "./methodologies.ts";
 export { type Migration, type MigrationReport, migrate } from "./migrate.ts";
+export type {
+  ConversationPlatform,
+  PendingChoice,
+  PendingChoicesKey,
+} from "./pending-choices.ts";
+export type { PublicationInput, PublicationRecord } from "./publications.ts";
 export type { PublishedResult, PublishedResultInput } from "./published.ts";
 export type { RegisterLoadReport } from "./register.ts";
+export type { ScheduledWeek } from "./schedule-weeks.ts";
 export type { IsoWeek, ScheduleItem } from "./schedules.ts";
+export type {
+  ConflictingValues,
+  DuplicateCriterion,
+  ScoreImportChanges,
+  StagedScore,
+  StagedUnitYear,
+} from "./score-import.ts";
 export type { WriteContext } from "./sql.ts";
 export type { Role, SubscriptionRecord } from "./subscriptions.ts";
 export type { TthcStats } from "./tthc.ts";
+export type { UnitPatch } from "./unit-admin.ts";
 export type { DateWindow, LineageInput, LineageLink, UnitInput } from "./units.ts";
 export { yearWindow } from "./units.ts";

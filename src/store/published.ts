@@ -41,7 +41,10 @@ export interface PublishedRepo {
    * Refused when an assessment is missing or already published.
    */
   freeze(entries: readonly PublishedResultInput[], publishedOn: string, ctx: WriteContext): Promise<void>;
-  /** Withdraws a scope's publication for a year (back to draft); returns how many results it removed. */
+  /**
+   * Withdraws a scope's publication for a year (back to draft); returns how many results it removed.
+   * Refused (PUBLICATION_ANNOUNCED) once the publication was announced to subscribers.
+   */
   withdraw(scopeUnitId: number, year: number, ctx: WriteContext): Promise<number>;
   forUnit(unitId: number, year: number): Promise<PublishedResult | null>;
   /** The scope's published ranking for a year, best rank first. */
@@ -161,6 +164,18 @@ export function publishedRepo(sql: Sql): PublishedRepo {
     },
 
     async withdraw(scopeUnitId, year, ctx) {
+      const announced = await sql.execute({
+        sql: "SELECT announced_at FROM publications WHERE scope_unit_id = ? AND year = ? AND announced_at IS NOT NULL",
+        args: [scopeUnitId, year],
+      });
+      const row = announced.rows[0];
+      if (row !== undefined) {
+        throw new StoreError(
+          "PUBLICATION_ANNOUNCED",
+          `Kết quả năm ${year} đã được thông báo tới người theo dõi (${text(row, "announced_at")}); không thể rút công bố.`,
+          { scopeUnitId, year },
+        );
+      }
       const results = await sql.batch([
         {
           sql:
@@ -168,6 +183,11 @@ export function publishedRepo(sql: Sql): PublishedRepo {
             "(SELECT assessment_id FROM published_results WHERE scope_unit_id = ? AND year = ?)",
           args: [isoInstant(ctx.now), scopeUnitId, year],
         },
+        {
+          sql: "DELETE FROM publications WHERE scope_unit_id = ? AND year = ?",
+          args: [scopeUnitId, year],
+        },
+        // Last before the audit row: its changes() decide whether the withdrawal is audited.
         {
           sql: "DELETE FROM published_results WHERE scope_unit_id = ? AND year = ?",
           args: [scopeUnitId, year],
@@ -177,7 +197,7 @@ export function publishedRepo(sql: Sql): PublishedRepo {
           ctx,
         ),
       ]);
-      return results[1]?.rowsAffected ?? 0;
+      return results[2]?.rowsAffected ?? 0;
     },
 
     async forUnit(unitId, year) {

@@ -3,9 +3,27 @@
  * one entry. The order is the order of the help listing.
  */
 import type { Verb } from "../verb.ts";
+import { importVerb } from "./import.ts";
+import { inviteVerb } from "./invite.ts";
 import { methodologyVerb } from "./methodology.ts";
 import { migrateVerb } from "./migrate.ts";
+import { publishVerb, unpublishVerb } from "./publish.ts";
 import { scoreVerb } from "./score.ts";
+import { seedVerb } from "./seed.ts";
+import { telegramVerb } from "./telegram.ts";
 import { unitsVerb } from "./units-load.ts";
+import { zaloVerb } from "./zalo.ts";
 
-export const verbs: readonly Verb[] = [methodologyVerb, scoreVerb, migrateVerb, unitsVerb];
+export const verbs: readonly Verb[] = [
+  methodologyVerb,
+  scoreVerb,
+  migrateVerb,
+  unitsVerb,
+  importVerb,
+  publishVerb,
+  unpublishVerb,
+  seedVerb,
+  inviteVerb,
+  telegramVerb,
+  zaloVerb,
+];

@@ -12,6 +12,7 @@ import { readMigrations } from "../../store/migrations-fs.ts";
 import type { CliIo } from "../io.ts";
 import { EXIT_OK, type Verb } from "../verb.ts";
 import { parseFlags, usageError } from "./parse-flags.ts";
+import { findSubcommand } from "./units-find.ts";
 
 export interface UnitsSubcommand {
   name: string;
@@ -85,13 +86,13 @@ export const loadNationalSubcommand: UnitsSubcommand = {
   },
 };
 
-export const unitsSubcommands: UnitsSubcommand[] = [loadNationalSubcommand];
+export const unitsSubcommands: UnitsSubcommand[] = [loadNationalSubcommand, findSubcommand];
 
 const USAGE = unitsSubcommands.map((s) => s.usage.split("\n")[0]).join("\n");
 
 export const unitsVerb: Verb = {
   name: "units",
-  summary: "Sổ đăng ký đơn vị hành chính / the national unit register (load-national)",
+  summary: "Sổ đăng ký đơn vị hành chính / the national unit register (load-national, find)",
   usage: USAGE,
   async run(argv, io) {
     const [name, ...rest] = argv;

@@ -1,0 +1,96 @@
+/** /diem [đơn vị] [năm]: the score card of one unit for one published year. */
+import { lowestCriteria } from "../src/core/index.ts";
+import { formatPercent } from "../src/format/vi.ts";
+import type { PublishedResult } from "../src/store/index.ts";
+import { bold, italic, type Reply, reply } from "./reply.ts";
+import { takeYear } from "./support/args.ts";
+import {
+  changeText,
+  componentPercent,
+  groupLine,
+  maxPoints,
+  points,
+  pointsOutOf,
+  SAMPLE_NOTE,
+  sourceLine,
+} from "./support/format.ts";
+import { detailOf, fieldsOf, headRatingNotes } from "./support/published.ts";
+import { publishedYear } from "./support/published-year.ts";
+import { rankingOf } from "./support/scope.ts";
+import { type PickedUnit, pickUnit, WITH_RESULTS } from "./support/unit-arg.ts";
+import { unitHeading } from "./support/unit-heading.ts";
+import type { Command, CommandDeps } from "./types.ts";
+
+const LOWEST_SHOWN = 3;
+const EXAMPLE = "/diem Tân Hồng Bình Giang 2022";
+
+export const diemCommand: Command = {
+  name: "diem",
+  aliases: ["xemdiem", "xem diem", "chiso", "chi so", "ketqua", "ket qua", "score"],
+  description: "Điểm Chỉ số CCHC, thứ hạng, xếp loại và các lĩnh vực thấp nhất",
+  usage: "/diem [đơn vị] [năm]",
+  example: EXAMPLE,
+
+  async run(input, deps) {
+    const year = takeYear(input.args);
+    const picked = await pickUnit(input, deps, {
+      text: year.rest,
+      year: year.value,
+      levels: ["commune", "district"],
+      commandFor: (id) => `/diem #${id}${year.value === null ? "" : ` ${year.value}`}`,
+      example: EXAMPLE,
+      prefer: WITH_RESULTS,
+    });
+    if ("reply" in picked) return picked.reply;
+    const unit = picked.unit;
+    const found = await publishedYear(deps, unit, year.value, (y) => `/diem #${unit.id} ${y}`);
+    if ("reply" in found) return found.reply;
+    return scoreCard(deps, unit, found.published);
+  },
+};
+
+async function scoreCard(deps: CommandDeps, unit: PickedUnit, published: PublishedResult): Promise<Reply> {
+  const resolver = await deps.resolver();
+  const ranking = await rankingOf(deps, resolver, published.scopeUnitId, published.year);
+  const detail = detailOf(published);
+  const card = unitHeading(reply().line(bold(`Chỉ số CCHC năm ${published.year}`)), unit);
+
+  card.line(
+    "Điểm: ",
+    bold(pointsOutOf(published.total, published.maxPoints)),
+    ` (${formatPercent(published.pct)})`,
+  );
+  card.line(
+    "Xếp hạng: ",
+    published.rank === null ? "chưa công bố" : bold(`${published.rank}/${published.peerCount}`),
+    published.rank === null ? "" : ` ${ranking.peersPhrase}`,
+  );
+  const change = changeText(published.rankChange, published.pointsChange);
+  if (change) card.line(`So với năm ${published.year - 1}: ${change}`);
+  if (published.groupLabel) card.line(groupLine(published.groupLabel));
+
+  if (published.ratingLabel) {
+    card.line("Người đứng đầu: ", bold(published.ratingLabel));
+    const notes = headRatingNotes(published, detail);
+    for (const cap of notes.caps) card.line(`  ↳ ${cap}`);
+    for (const flag of notes.flags) card.line(`  ⚑ ${flag}`);
+  }
+
+  const lowest = lowestCriteria(fieldsOf(detail), LOWEST_SHOWN, "field").byPct;
+  if (lowest.length > 0) {
+    card.line(bold("Lĩnh vực thấp nhất:"));
+    lowest.forEach((field, i) => {
+      card.line(
+        `${i + 1}. ${field.shortName} ${componentPercent(field.pct)} (mất ${points(field.lost)}/${maxPoints(field.max)} điểm)`,
+      );
+    });
+  }
+  for (const annotation of detail?.annotations ?? []) card.line(annotation);
+
+  card.line(italic(sourceLine(published.source, published.publishedOn)));
+  if (published.sample) card.line(italic(SAMPLE_NOTE));
+  card
+    .choice("Chi tiết từng lĩnh vực", `/tieuchi #${unit.id} ${published.year}`)
+    .choice(`Bảng xếp hạng ${ranking.scopeName}`, `/hang #${published.scopeUnitId} ${published.year}`);
+  return card.build();
+}

@@ -1,0 +1,123 @@
+/** /hang [phạm vi] [năm]: a district's (or province's) published ranking, the asker's unit marked. */
+import type { UnitKind } from "../src/domain/unit.ts";
+import { formatPercent } from "../src/format/vi.ts";
+import type { Resolver } from "../src/resolve/index.ts";
+import type { PublishedResult } from "../src/store/index.ts";
+import { bold, italic, type Reply, reply } from "./reply.ts";
+import { takeYear } from "./support/args.ts";
+import { groupLine, inSentence, SAMPLE_NOTE, sourceLine } from "./support/format.ts";
+import { rankingOf } from "./support/scope.ts";
+import { type PickedUnit, type Preference, pickUnit } from "./support/unit-arg.ts";
+import type { Command, CommandDeps, CommandInput } from "./types.ts";
+
+const EXAMPLE = "/hang Gia Lộc 2022";
+
+const WITH_RANKINGS: Preference = {
+  has: (deps, ids) => deps.store.publishedLookup.unitsWithRankings(ids),
+  what: "có bảng xếp hạng đã công bố",
+};
+
+export const hangCommand: Command = {
+  name: "hang",
+  aliases: ["xephang", "xep hang", "bxh", "bangxephang", "bang xep hang", "rank"],
+  description: "Bảng xếp hạng Chỉ số CCHC của huyện (hoặc tỉnh), đánh dấu đơn vị của bạn",
+  usage: "/hang [huyện, tỉnh] [năm]",
+  example: EXAMPLE,
+
+  async run(input, deps) {
+    const year = takeYear(input.args);
+    const picked = await pickUnit(input, deps, {
+      text: year.rest,
+      year: year.value,
+      levels: ["district", "province"],
+      fallbackLevels: ["commune"],
+      prefer: WITH_RANKINGS,
+      commandFor: (id) => `/hang #${id}${year.value === null ? "" : ` ${year.value}`}`,
+      example: EXAMPLE,
+    });
+    if ("reply" in picked) return picked.reply;
+    const scopeId = await scopeFor(deps, picked.unit);
+    if (scopeId === null) {
+      return reply().line(`Chưa có bảng xếp hạng nào được công bố cho ${picked.unit.path}.`).build();
+    }
+    const years = await deps.store.published.scopeYears(scopeId);
+    const latest = years[0]!;
+    const asked = year.value ?? latest;
+    if (!years.includes(asked)) {
+      const built = reply().line(
+        asked > latest
+          ? `Kết quả năm ${asked} chưa được công bố.`
+          : `Không có bảng xếp hạng năm ${asked}. Các năm đã công bố: ${years.join(", ")}.`,
+      );
+      for (const y of years.slice(0, 6)) built.choice(`Năm ${y}`, `/hang #${scopeId} ${y}`);
+      return built.build();
+    }
+    return table(input, deps, await deps.resolver(), scopeId, asked);
+  },
+};
+
+/**
+ * The ranking a unit names: its own when it is a scope with published rankings (a district, or a
+ * province ranking its districts), else the one it was ranked in.
+ */
+async function scopeFor(deps: CommandDeps, unit: PickedUnit): Promise<number | null> {
+  if (unit.level !== "commune" && (await deps.store.published.scopeYears(unit.id)).length > 0) return unit.id;
+  const [latest] = await deps.store.published.years(unit.id);
+  if (latest === undefined) return null;
+  return (await deps.store.published.forUnit(unit.id, latest))?.scopeUnitId ?? null;
+}
+
+async function table(
+  input: CommandInput,
+  deps: CommandDeps,
+  resolver: Resolver,
+  scopeId: number,
+  year: number,
+): Promise<Reply> {
+  const ranking = await rankingOf(deps, resolver, scopeId, year);
+  const province = resolver.byId(scopeId)?.unit.ancestors.at(-1);
+  const where = province ? `, ${inSentence(province.name, province.kind)}` : "";
+  const mine = input.subscription?.unit.id;
+  const shorten = shortener(resolver, ranking.entries);
+
+  const built = reply()
+    .line(bold(`Xếp hạng Chỉ số CCHC năm ${year}`))
+    .line(`${ranking.entries.length} ${ranking.peersPhrase}${where}`);
+  let band: string | null = null;
+  for (const entry of ranking.entries) {
+    if (entry.groupLabel !== null && entry.groupLabel !== band) {
+      band = entry.groupLabel;
+      built.line(bold(`— ${groupLine(band)} —`));
+    }
+    const row = `${entry.rank ?? "–"}. ${shorten(entry.unitId)} ${formatPercent(entry.pct)}${arrow(entry.rankChange)}`;
+    if (entry.unitId === mine) built.line(bold(`👉 ${row}`), " (đơn vị của bạn)");
+    else built.line(row);
+  }
+  const first = ranking.entries[0];
+  if (first) built.line(italic(sourceLine(first.source, first.publishedOn)));
+  if (ranking.entries.some((entry) => entry.sample)) built.line(italic(SAMPLE_NOTE));
+  return built.build();
+}
+
+function arrow(change: number | null): string {
+  if (change === null) return "";
+  if (change > 0) return ` ↑${change}`;
+  if (change < 0) return ` ↓${-change}`;
+  return " =";
+}
+
+/** Names as the reports print them: the most common kind is dropped ("Thống Nhất", "Thị trấn Gia Lộc"). */
+function shortener(resolver: Resolver, entries: readonly PublishedResult[]): (unitId: number) => string {
+  const counts = new Map<UnitKind, number>();
+  for (const entry of entries) {
+    const kind = resolver.byId(entry.unitId)?.unit.kind;
+    if (kind) counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const common = [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+  return (unitId) => {
+    const unit = resolver.byId(unitId)?.unit;
+    if (!unit) return `#${unitId}`;
+    const prefixed = unit.kind === common && unit.name.toLowerCase().startsWith(`${unit.kind} `);
+    return prefixed ? unit.name.slice(unit.kind.length + 1) : unit.name;
+  };
+}

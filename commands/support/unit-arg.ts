@@ -1,0 +1,217 @@
+/**
+ * Turns the unit part of a command's arguments into one unit, or into the reply that asks the chair
+ * to pick one, names the closest units, or says how to ask. Empty text means the chat's linked unit;
+ * "#123" is a unit id (what choices send back, since GSO codes were reused in 2025).
+ */
+import type { UnitKind, UnitLevel } from "../../src/domain/unit.ts";
+import type { Match, ResolveOptions } from "../../src/resolve/index.ts";
+import { type Reply, reply } from "../reply.ts";
+import type { CommandDeps, CommandInput, LinkedUnit } from "../types.ts";
+import { quoted } from "./format.ts";
+
+export interface PickedUnit {
+  id: number;
+  code: string;
+  name: string;
+  kind: UnitKind;
+  level: UnitLevel;
+  /** "Xã Tân Hồng, Huyện Bình Giang, Tỉnh Hải Dương". */
+  path: string;
+  /** "đến 30/06/2025" for a former unit, "" when open. */
+  validity: string;
+  /** "Xã Tân Hồng (cũ), nay thuộc Xã Đường An"; why this one of several namesakes. */
+  notes: string[];
+  /** Nearest first: district, province. */
+  ancestorIds: number[];
+}
+
+/** Which of several namesakes have something to show, and how to say so. */
+export interface Preference {
+  /** The ids among `unitIds` that have data for the command. */
+  has(deps: CommandDeps, unitIds: readonly number[]): Promise<Set<number>>;
+  /** "có kết quả đã công bố". */
+  what: string;
+}
+
+export interface PickOptions {
+  /** The unit part of the arguments (years and weeks already taken out). */
+  text: string;
+  /** The year the unit should have existed in; the latest published year when null. */
+  year: number | null;
+  levels: readonly UnitLevel[];
+  /** Levels tried when nothing of `levels` matches ("/hang Tân Hồng" means the commune's ranking). */
+  fallbackLevels?: readonly UnitLevel[];
+  /** The command a choice runs for a unit: `(id) => "/diem #" + id + " 2022"`. At most 64 bytes. */
+  commandFor(unitId: number): string;
+  /** "/diem Tân Hồng Bình Giang", shown when the chair has to type a name. */
+  example: string;
+  /**
+   * Among namesakes, the only one with data is taken ("Tan Hong" is the Bình Giang commune for /diem:
+   * the Từ Sơn ward has no published result), and those with data are listed first otherwise.
+   */
+  prefer?: Preference;
+}
+
+export type Picked = { unit: PickedUnit } | { reply: Reply };
+
+/** Units with a published result of their own (score commands). */
+export const WITH_RESULTS: Preference = {
+  has: (deps, ids) => deps.store.publishedLookup.unitsWithResults(ids),
+  what: "có kết quả đã công bố",
+};
+
+const ID_TOKEN = /^#(\d{1,9})$/u;
+const MAX_CHOICES = 8;
+/** How many namesakes are checked for data; "Thống Nhất" alone has 16 before the 2025 reform. */
+const MAX_NAMESAKES = 100;
+
+export async function pickUnit(
+  input: CommandInput,
+  deps: CommandDeps,
+  options: PickOptions,
+): Promise<Picked> {
+  const text = options.text.trim();
+  if (text === "") return linked(input, deps, options);
+
+  const resolver = await deps.resolver();
+  const id = ID_TOKEN.exec(text);
+  if (id) {
+    const match = resolver.byId(Number(id[1]));
+    return match ? { unit: fromMatch(match, []) } : { reply: notFound(text, [], options) };
+  }
+
+  const year = options.year ?? (await deps.store.publishedLookup.latestYear()) ?? undefined;
+  const resolveOptions: ResolveOptions = {
+    levels: options.levels,
+    limit: options.prefer ? MAX_NAMESAKES : MAX_CHOICES,
+    near: nearOf(input),
+  };
+  if (year !== undefined) resolveOptions.year = year;
+  let result = resolver.resolve(text, resolveOptions);
+  if (result.kind === "none" && options.fallbackLevels) {
+    const fallback = resolver.resolve(text, { ...resolveOptions, levels: options.fallbackLevels });
+    if (fallback.kind !== "none" || fallback.suggestions.length > 0) result = fallback;
+  }
+  switch (result.kind) {
+    case "unit":
+      return { unit: fromMatch(result.match, result.note ? [result.note] : []) };
+    case "choice":
+      return options.prefer
+        ? preferred(deps, text, result.options, result.total, options, options.prefer)
+        : { reply: choose(text, result.options, result.total, options) };
+    case "none":
+      return { reply: notFound(text, result.suggestions.slice(0, MAX_CHOICES), options) };
+    case "invalid":
+      return { reply: reply().line(result.message).line(`Ví dụ: ${options.example}`).build() };
+  }
+}
+
+async function preferred(
+  deps: CommandDeps,
+  text: string,
+  namesakes: readonly Match[],
+  total: number,
+  options: PickOptions,
+  prefer: Preference,
+): Promise<Picked> {
+  const having = await prefer.has(
+    deps,
+    namesakes.map((o) => o.unit.id),
+  );
+  const withData = namesakes.filter((o) => having.has(o.unit.id));
+  const [only] = withData;
+  if (only !== undefined && withData.length === 1) {
+    const why = `Có ${total} đơn vị khớp với ${quoted(text)}; đây là đơn vị duy nhất ${prefer.what}. Gõ thêm tên huyện, tỉnh để xem đơn vị khác.`;
+    return { unit: fromMatch(only, [...formerNote(only), why]) };
+  }
+  const ordered = [...withData, ...namesakes.filter((o) => !having.has(o.unit.id))];
+  return { reply: choose(text, ordered.slice(0, MAX_CHOICES), total, options) };
+}
+
+/** The linked unit as the resolver knows it (path, validity), or as the subscription carries it. */
+async function linked(input: CommandInput, deps: CommandDeps, options: PickOptions): Promise<Picked> {
+  const subscription = input.subscription;
+  if (subscription === null) {
+    return {
+      reply: reply()
+        .line("Bạn muốn xem đơn vị nào? Gõ tên xã, phường sau lệnh, có thể kèm huyện, tỉnh.")
+        .line(`Ví dụ: ${options.example}`)
+        .line("Hoặc liên kết cuộc trò chuyện với đơn vị của mình: /dangky <mã mời>.")
+        .build(),
+    };
+  }
+  const match = (await deps.resolver()).byId(subscription.unit.id);
+  return { unit: match ? fromMatch(match, []) : fromLinked(subscription.unit) };
+}
+
+function nearOf(input: CommandInput): ResolveOptions["near"] {
+  const unit = input.subscription?.unit;
+  if (!unit) return undefined;
+  return {
+    districtIds: unit.districtId === null ? [] : [unit.districtId],
+    provinceIds: unit.provinceId === null ? [] : [unit.provinceId],
+  };
+}
+
+function labelOf(match: Match): string {
+  return match.validity ? `${match.path} (${match.validity})` : match.path;
+}
+
+function choose(text: string, options: readonly Match[], total: number, pick: PickOptions): Reply {
+  const more =
+    total > options.length ? ` (${total} đơn vị khớp; hãy gõ thêm tên huyện, tỉnh để thu hẹp)` : "";
+  return reply()
+    .line(`Có nhiều đơn vị khớp với ${quoted(text)}${more}. Bạn muốn xem đơn vị nào?`)
+    .choices(options.map((o) => ({ label: labelOf(o), command: pick.commandFor(o.unit.id) })))
+    .build();
+}
+
+function notFound(text: string, suggestions: readonly Match[], pick: PickOptions): Reply {
+  const built = reply().line(`Không tìm thấy đơn vị ${quoted(text)}.`);
+  if (suggestions.length > 0) {
+    built
+      .line("Có phải bạn muốn tìm:")
+      .choices(suggestions.map((s) => ({ label: labelOf(s), command: pick.commandFor(s.unit.id) })));
+  } else {
+    built.line(`Hãy gõ tên xã, phường, có thể kèm huyện, tỉnh. Ví dụ: ${pick.example}`);
+  }
+  return built.build();
+}
+
+function fromMatch(match: Match, notes: string[]): PickedUnit {
+  const unit = match.unit;
+  return {
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    level: unit.level,
+    path: match.path,
+    validity: match.validity,
+    notes: notes.length > 0 ? notes : formerNote(match),
+    ancestorIds: unit.ancestors.map((a) => a.id),
+  };
+}
+
+/** "Xã Tân Hồng (cũ), nay thuộc Xã Đường An", as the resolver words it for a typed name. */
+function formerNote(match: Match): string[] {
+  const successors = match.unit.successors.map((s) => s.name);
+  if (match.unit.validTo === null || successors.length === 0) return [];
+  return [`${match.unit.name} (cũ), nay thuộc ${[...new Set(successors)].join(", ")}`];
+}
+
+function fromLinked(unit: LinkedUnit): PickedUnit {
+  return {
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    level: unit.level,
+    path: unit.path,
+    validity: "",
+    notes: [],
+    ancestorIds: [unit.districtId, unit.provinceId].filter(
+      (id): id is number => id !== null && id !== unit.id,
+    ),
+  };
+}

@@ -1,0 +1,66 @@
+/** /tieuchi [đơn vị] [năm]: every field of the published result, lowest share of its maximum first. */
+import { compareCodes } from "../src/core/index.ts";
+import { bold, italic, reply } from "./reply.ts";
+import { takeYear } from "./support/args.ts";
+import {
+  bar,
+  componentPercent,
+  maxPoints,
+  points,
+  pointsOutOf,
+  SAMPLE_NOTE,
+  sourceLine,
+} from "./support/format.ts";
+import { detailOf, fieldsOf } from "./support/published.ts";
+import { publishedYear } from "./support/published-year.ts";
+import { pickUnit, WITH_RESULTS } from "./support/unit-arg.ts";
+import { unitHeading } from "./support/unit-heading.ts";
+import type { Command } from "./types.ts";
+
+const EXAMPLE = "/tieuchi Sông Cầu 2022";
+
+export const tieuchiCommand: Command = {
+  name: "tieuchi",
+  aliases: ["tieu chi", "linhvuc", "linh vuc", "chitiet", "chi tiet"],
+  description: "Điểm từng lĩnh vực, thấp nhất trước, kèm số điểm bị mất",
+  usage: "/tieuchi [đơn vị] [năm]",
+  example: EXAMPLE,
+
+  async run(input, deps) {
+    const year = takeYear(input.args);
+    const picked = await pickUnit(input, deps, {
+      text: year.rest,
+      year: year.value,
+      levels: ["commune", "district"],
+      commandFor: (id) => `/tieuchi #${id}${year.value === null ? "" : ` ${year.value}`}`,
+      example: EXAMPLE,
+      prefer: WITH_RESULTS,
+    });
+    if ("reply" in picked) return picked.reply;
+    const unit = picked.unit;
+    const found = await publishedYear(deps, unit, year.value, (y) => `/tieuchi #${unit.id} ${y}`);
+    if ("reply" in found) return found.reply;
+    const published = found.published;
+
+    const built = unitHeading(reply().line(bold(`Điểm từng lĩnh vực năm ${published.year}`)), unit).line(
+      "Tổng: ",
+      bold(pointsOutOf(published.total, published.maxPoints)),
+    );
+    const detail = detailOf(published);
+    const fields = fieldsOf(detail).sort(
+      (a, b) => (a.pct ?? 0) - (b.pct ?? 0) || compareCodes(a.code, b.code),
+    );
+    if (fields.length === 0) {
+      built.line("Kết quả năm này chỉ công bố điểm tổng, chưa có điểm từng lĩnh vực.");
+    }
+    for (const field of fields) {
+      built
+        .line(`${bar(field.pct ?? 0)} `, bold(componentPercent(field.pct ?? 0)), ` ${field.shortName}`)
+        .line(`   ${points(field.points)}/${maxPoints(field.applicableMax)} điểm, mất ${points(field.lost)}`);
+    }
+    for (const annotation of detail?.annotations ?? []) built.line(annotation);
+    built.line(italic(sourceLine(published.source, published.publishedOn)));
+    if (published.sample) built.line(italic(SAMPLE_NOTE));
+    return built.build();
+  },
+};

@@ -1,0 +1,46 @@
+/** The chat and its linked unit, as the commands see them, from an incoming message. */
+import type { CommandChat, LinkedUnit, Subscription } from "../../commands/types.ts";
+import type { Store } from "../store/index.ts";
+import type { IncomingMessage } from "./service.ts";
+
+/**
+ * Telegram and Zalo chats are recorded (and may link a unit); the playground and the CLI are not, so
+ * trying the bot leaves nothing behind. The store's chat type is the platform's word, kept as sent.
+ */
+export async function recordChat(store: Store, message: IncomingMessage, now: Date): Promise<CommandChat> {
+  const base = {
+    platform: message.platform,
+    chatId: message.chatId,
+    type: message.chatType,
+    title: message.chatTitle ?? null,
+  };
+  if (message.platform !== "telegram" && message.platform !== "zalo") {
+    return { ...base, ref: null, quietHours: null, optOuts: [] };
+  }
+  const record = await store.chats.touch(
+    { platform: message.platform, chatId: message.chatId, type: message.chatType, title: base.title },
+    { now, actor: `${message.platform}:${message.userId}` },
+  );
+  return { ...base, ref: record.id, quietHours: record.quietHours, optOuts: record.optOuts };
+}
+
+export async function loadSubscription(store: Store, chat: CommandChat): Promise<Subscription | null> {
+  if (chat.ref === null) return null;
+  const subscription = await store.subscriptions.get(chat.ref);
+  if (subscription === null) return null;
+  const [unit, ...ancestors] = await store.units.path(subscription.unitId);
+  if (unit === undefined) return null;
+  const district = [unit, ...ancestors].find((u) => u.level === "district");
+  const province = [unit, ...ancestors].find((u) => u.level === "province");
+  const linked: LinkedUnit = {
+    id: unit.id,
+    code: unit.code,
+    name: unit.name,
+    kind: unit.kind,
+    level: unit.level,
+    path: [unit, ...ancestors].map((u) => u.name).join(", "),
+    districtId: district?.id ?? null,
+    provinceId: province?.id ?? null,
+  };
+  return { unit: linked, role: subscription.role };
+}

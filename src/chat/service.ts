@@ -1,0 +1,154 @@
+/**
+ * The chat service: one incoming message in, one platform-neutral reply out. The channels (Telegram,
+ * Zalo, the web playground, the CLI) only translate their updates to `IncomingMessage` and render the
+ * `Reply`; everything a chair experiences is decided here and in `commands/`.
+ */
+
+import { fallbackReply } from "../../commands/fallback.ts";
+import { commands as registry } from "../../commands/index.ts";
+import { parseCommand } from "../../commands/parse.ts";
+import { type Reply, textReply } from "../../commands/reply.ts";
+import type { Command, CommandDeps, CommandInput } from "../../commands/types.ts";
+import { isAppError } from "../errors.ts";
+import { createLog, type Log } from "../log.ts";
+import type { Resolver } from "../resolve/index.ts";
+import type { PendingChoicesKey, Store } from "../store/index.ts";
+import { loadSubscription, recordChat } from "./chat-context.ts";
+import { guarded, guardStore, isStoreUnavailable } from "./store-guard.ts";
+
+export { isStoreUnavailable, StoreUnavailableError } from "./store-guard.ts";
+
+export interface IncomingMessage {
+  platform: "telegram" | "zalo" | "web" | "cli";
+  chatId: string;
+  chatType: "private" | "group";
+  userId: string;
+  userName?: string;
+  chatTitle?: string;
+  /** The text typed, or a choice's command sent back (Telegram callback data). */
+  text: string;
+}
+
+export interface ChatService {
+  /**
+   * Answers one message. Resolves to the reply to send; a reply with no lines and no choices
+   * (`isSilent`) means send nothing (a command for another bot, chatter in a group). Rejects only
+   * with a StoreUnavailableError (code "STORE_UNAVAILABLE"): answer 5xx so the platform redelivers.
+   */
+  handle(message: IncomingMessage, now: Date): Promise<Reply>;
+}
+
+export interface ChatServiceDeps {
+  store: Store;
+  /** Builds the unit-name index; called once, on the first message that needs it. */
+  resolver: () => Promise<Resolver>;
+  /** The bot's username: "/diem@OtherBot" in a group is then left alone. */
+  botName?: string;
+  /** Where unexpected errors (bugs) are reported; the chair only sees an apology. */
+  log?: Log;
+  commands?: readonly Command[];
+}
+
+/** How long a numbered list can be answered with a number. */
+export const CHOICE_TTL_MS = 30 * 60 * 1000;
+const CHOICE_ANSWER = /^\s*(\d{1,2})\s*[.)]?\s*$/u;
+const MAX_ERROR_CHARS = 300;
+
+const SILENT: Reply = { lines: [], choices: [] };
+const SORRY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.";
+const NO_PENDING =
+  "Không có danh sách lựa chọn nào đang chờ (lựa chọn chỉ dùng được trong 30 phút). Hãy gõ lại lệnh.";
+const EMPTY = "Hãy gõ một lệnh, ví dụ /diem Tân Hồng Bình Giang 2022. Gõ /help để xem mọi lệnh.";
+
+/** Whether a reply means "send nothing". */
+export function isSilent(reply: Reply): boolean {
+  return reply.lines.length === 0 && reply.choices.length === 0 && reply.link === undefined;
+}
+
+/**
+ * @example
+ * const chat = createChatService({ store, resolver: async () => createResolver(await store.units.listResolvable()) });
+ * const reply = await chat.handle({ platform: "zalo", chatId, chatType: "private", userId, text: "diem tan hong" }, new Date());
+ */
+export function createChatService(deps: ChatServiceDeps): ChatService {
+  const store = guardStore(deps.store);
+  const log = deps.log ?? createLog({ redact: (line) => line });
+  let resolving: Promise<Resolver> | null = null;
+  const resolver = () => {
+    resolving ??= guarded(deps.resolver).catch((error: unknown) => {
+      resolving = null; // a failed build is retried by the next message
+      throw error;
+    });
+    return resolving;
+  };
+  const commandDeps: CommandDeps = { store, resolver, commands: deps.commands ?? registry };
+
+  async function answer(message: IncomingMessage, now: Date): Promise<Reply> {
+    const chat = await recordChat(store, message, now);
+    const key: PendingChoicesKey = { platform: message.platform, chatId: message.chatId };
+    const text = typeof message.text === "string" ? message.text : "";
+    const group = message.chatType === "group";
+
+    let typed = text;
+    const number = CHOICE_ANSWER.exec(text);
+    if (number) {
+      const pending = await store.pendingChoices.current(key, now);
+      if (pending.length === 0) return group ? SILENT : textReply(NO_PENDING);
+      const choice = pending[Number(number[1]) - 1];
+      if (choice === undefined) return textReply(`Hãy gõ một số từ 1 đến ${pending.length}.`);
+      typed = choice.command;
+    }
+
+    const parsed = parseCommand(typed, commandDeps.commands, deps.botName);
+    let reply: Reply;
+    switch (parsed.kind) {
+      case "other-bot":
+        return SILENT;
+      case "empty":
+        return group ? SILENT : textReply(EMPTY);
+      case "unknown":
+        // In a group, chatter is not for the bot; a mistyped slash command still gets help.
+        if (group && (!parsed.slash || parsed.suggestions.length === 0)) return SILENT;
+        reply = fallbackReply(`${parsed.slash ? "/" : ""}${parsed.word}`, parsed.args, parsed.suggestions);
+        break;
+      case "command": {
+        const input: CommandInput = {
+          platform: message.platform,
+          chat,
+          user: { id: message.userId, name: message.userName ?? null },
+          args: parsed.args,
+          subscription: await loadSubscription(store, chat),
+          now,
+        };
+        reply = await parsed.command.run(input, commandDeps);
+        break;
+      }
+    }
+
+    if (reply.choices.length > 0) {
+      await store.pendingChoices.offer(key, reply.choices, now, new Date(now.getTime() + CHOICE_TTL_MS));
+    } else if (!number) {
+      // A new question makes an older list stale; after a picked number the list stays, so the chair
+      // can look at option 1, then option 2.
+      await store.pendingChoices.clear(key);
+    }
+    return reply;
+  }
+
+  return {
+    async handle(message, now) {
+      try {
+        return await answer(message, now);
+      } catch (error) {
+        if (isStoreUnavailable(error)) throw error;
+        if (isAppError(error)) return textReply(shortened(error.message));
+        log.error("chat message failed", { platform: message.platform, error });
+        return textReply(SORRY);
+      }
+    },
+  };
+}
+
+function shortened(message: string): string {
+  return message.length > MAX_ERROR_CHARS ? `${message.slice(0, MAX_ERROR_CHARS)}…` : message;
+}

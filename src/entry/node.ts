@@ -1,0 +1,71 @@
+/**
+ * `npm start`: the service on Node. Reads the configuration, opens the database (an embedded one is
+ * migrated and seeded with the demo data on first start; a remote one only gets pending
+ * migrations), serves the app, and long-polls the channels configured for polling.
+ */
+import { serve } from "@hono/node-server";
+import { createApp } from "../app.ts";
+import { bootstrapEmbedded } from "../bootstrap.ts";
+import type { Polling } from "../channels/polling.ts";
+import { startTelegramPolling } from "../channels/telegram/polling.ts";
+import { startZaloPolling } from "../channels/zalo/polling.ts";
+import { type Config, parseConfig, redact } from "../config.ts";
+import { describeDatabaseUrl, openDatabase } from "../db/open.ts";
+import { useWriteAheadLog } from "../db/pragmas.ts";
+import { createDeps } from "../deps.ts";
+import { isAppError } from "../errors.ts";
+import { createLog } from "../log.ts";
+import { migrate } from "../store/migrate.ts";
+import { readMigrations } from "../store/migrations-fs.ts";
+
+function configOrExit(): Config {
+  try {
+    return parseConfig(process.env);
+  } catch (error) {
+    console.error(isAppError(error) ? error.message : String(error));
+    process.exit(1);
+  }
+}
+
+const config = configOrExit();
+const log = createLog({ redact: (line) => redact(line, config) });
+const url = config.libsql.url;
+const client = await openDatabase({ url, authToken: config.libsql.authToken ?? undefined });
+if (url === ":memory:" || url.startsWith("file:")) {
+  if (url.startsWith("file:")) await useWriteAheadLog(client);
+  await bootstrapEmbedded(client, { now: new Date(), log });
+} else {
+  const report = await migrate(client, await readMigrations(), new Date());
+  if (report.applied.length > 0) log.info("migrations applied", { applied: report.applied });
+}
+
+const deps = createDeps(config, client, { log });
+const app = createApp(deps);
+const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
+  console.log(`cchc-bot: http://localhost:${info.port}/ (cơ sở dữ liệu ${describeDatabaseUrl(url)})`);
+});
+
+const pollings: Polling[] = [];
+if (deps.telegram?.mode === "polling") pollings.push(startTelegramPolling(deps.telegram.bot, log));
+if (config.zalo?.mode === "polling" && deps.zalo) {
+  pollings.push(
+    startZaloPolling({
+      bot: deps.zalo.bot,
+      client: { token: config.zalo.token, apiRoot: config.zalo.apiRoot },
+      log,
+    }),
+  );
+}
+
+let stopping = false;
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return;
+  stopping = true;
+  log.info("shutting down", { signal });
+  await Promise.allSettled(pollings.map((polling) => polling.stop()));
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  client.close();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));

@@ -1,0 +1,143 @@
+/**
+ * `import tthc`: administrative-procedure case counts of a unit over a period. Columns unit_code,
+ * period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,
+ * pending_overdue,apologies_sent, optional resolved (checked against its parts) and as_of. The counts
+ * must add up the way the TTHC report forms do: received = resolved + pending, resolved = early + on
+ * time + late; apology letters go to late cases only.
+ */
+import type { TthcStats } from "../../store/index.ts";
+import { parseDate, showDate } from "../dates.ts";
+import * as read from "../fields.ts";
+import { refuseIfAny } from "../problems.ts";
+import { eachRecord, missingColumns, openRecords, placeWord } from "../records.ts";
+import { resolveCode } from "../unit-codes.ts";
+import { changeCount, type KindImporter } from "./kind.ts";
+
+const COUNTS = [
+  ["received", "số hồ sơ tiếp nhận (received)"],
+  ["resolved_early", "số giải quyết trước hạn (resolved_early)"],
+  ["resolved_on_time", "số giải quyết đúng hạn (resolved_on_time)"],
+  ["resolved_late", "số giải quyết trễ hạn (resolved_late)"],
+  ["pending_in_time", "số đang giải quyết trong hạn (pending_in_time)"],
+  ["pending_overdue", "số đang giải quyết quá hạn (pending_overdue)"],
+  ["apologies_sent", "số thư xin lỗi (apologies_sent)"],
+] as const;
+type CountColumn = (typeof COUNTS)[number][0];
+
+const REQUIRED = ["unit_code", "period_start", "period_end", ...COUNTS.map(([c]) => c)] as const;
+
+const same = (a: TthcStats, b: TthcStats) =>
+  (Object.keys(a) as (keyof TthcStats)[]).every((key) => a[key] === b[key]);
+
+export const importTthc: KindImporter = async ({ repos, input, options, ctx, problems }) => {
+  const reader = await openRecords(input, problems);
+  refuseIfAny(problems);
+  const missing = missingColumns(reader, REQUIRED);
+  if (missing !== null) problems.add(1, "MISSING_COLUMN", missing);
+  refuseIfAny(problems);
+
+  const index = await repos.unitAdmin.codeIndex();
+  const rows: TthcStats[] = [];
+  const seen = new Map<string, number>();
+  let count = 0;
+  for await (const record of eachRecord(reader)) {
+    if (problems.full) break;
+    count += 1;
+    const v = record.values;
+    const fail = (code: Parameters<typeof problems.add>[1], reason: string) =>
+      problems.add(record.line, code, `${record.where}: ${reason}`);
+    const before = problems.count;
+
+    const code = read.requiredText(v.unit_code ?? "", "mã đơn vị (unit_code)");
+    if (!code.ok) fail("BAD_VALUE", code.reason);
+    const [start, end] = (["period_start", "period_end"] as const).map((column) => {
+      const date = parseDate(v[column] ?? "");
+      if (date === null) fail("BAD_VALUE", `${column} "${v[column] ?? ""}" không phải ngày hợp lệ`);
+      return date;
+    });
+    if (start && end && start > end)
+      fail("BAD_VALUE", `kỳ báo cáo bắt đầu ${showDate(start)} sau ngày kết thúc ${showDate(end)}`);
+    const n = {} as Record<CountColumn, number>;
+    for (const [column, label] of COUNTS) {
+      const value = read.count(v[column] ?? "", label);
+      if (value.ok) n[column] = value.value;
+      else fail("BAD_VALUE", value.reason);
+    }
+    if (problems.count > before || !code.ok || !start || !end) continue;
+
+    const resolvedParts = n.resolved_early + n.resolved_on_time + n.resolved_late;
+    const resolvedText = read.optionalText(v.resolved);
+    if (resolvedText !== null) {
+      const resolved = read.count(resolvedText, "số đã giải quyết (resolved)");
+      if (!resolved.ok) fail("BAD_VALUE", resolved.reason);
+      else if (resolved.value !== resolvedParts) {
+        fail(
+          "COUNTS_DO_NOT_ADD_UP",
+          `số đã giải quyết ${resolved.value} ≠ trước hạn ${n.resolved_early} + đúng hạn ${n.resolved_on_time} + ` +
+            `trễ hạn ${n.resolved_late} = ${resolvedParts}`,
+        );
+      }
+    }
+    const pending = n.pending_in_time + n.pending_overdue;
+    if (n.received !== resolvedParts + pending) {
+      fail(
+        "COUNTS_DO_NOT_ADD_UP",
+        `số tiếp nhận ${n.received} ≠ đã giải quyết ${resolvedParts} (trước hạn ${n.resolved_early} + đúng hạn ` +
+          `${n.resolved_on_time} + trễ hạn ${n.resolved_late}) + đang giải quyết ${pending} (trong hạn ` +
+          `${n.pending_in_time} + quá hạn ${n.pending_overdue})`,
+      );
+    }
+    const late = n.resolved_late + n.pending_overdue;
+    if (n.apologies_sent > late) {
+      fail(
+        "APOLOGIES_ABOVE_LATE",
+        `số thư xin lỗi ${n.apologies_sent} lớn hơn số hồ sơ trễ hạn ${late} (giải quyết trễ hạn ${n.resolved_late} ` +
+          `+ đang quá hạn ${n.pending_overdue})`,
+      );
+    }
+    const unit = resolveCode(
+      index,
+      code.value,
+      { from: start, to: end },
+      `trong kỳ ${showDate(start)}–${showDate(end)}`,
+    );
+    if (!unit.ok) fail(unit.code, unit.reason);
+    if (problems.count > before || !unit.ok) continue;
+
+    const key = `${unit.unit.id}|${start}|${end}`;
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      fail(
+        "DUPLICATE_ROW",
+        `số liệu của ${unit.unit.name} kỳ ${showDate(start)}–${showDate(end)} đã có ở ${placeWord(input.format)} ${earlier}`,
+      );
+      continue;
+    }
+    seen.set(key, record.line);
+    const asOf = read.optionalText(v.as_of);
+    rows.push({
+      unitId: unit.unit.id,
+      periodStart: start,
+      periodEnd: end,
+      received: n.received,
+      resolvedEarly: n.resolved_early,
+      resolvedOnTime: n.resolved_on_time,
+      resolvedLate: n.resolved_late,
+      pendingInTime: n.pending_in_time,
+      pendingOverdue: n.pending_overdue,
+      apologiesSent: n.apologies_sent,
+      asOf,
+      source: options.source,
+      sample: false,
+    });
+  }
+  refuseIfAny(problems);
+
+  const stats = changeCount("kỳ số liệu TTHC");
+  for (const row of rows) {
+    const stored = await repos.tthc.get(row.unitId, row.periodStart, row.periodEnd);
+    stats[stored === null ? "inserted" : same(stored, row) ? "unchanged" : "updated"] += 1;
+  }
+  await repos.tthc.put(rows, ctx);
+  return { rows: count, changes: [stats] };
+};

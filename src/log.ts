@@ -1,0 +1,57 @@
+/**
+ * The service's log: one JSON object per line, on any runtime (console only). Every line goes
+ * through `redact` before it is written, so a token that slips into a message or a field (an
+ * error quoting a Bot API URL) never reaches the output.
+ */
+
+export type LogFields = Readonly<Record<string, unknown>>;
+
+export interface Log {
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+}
+
+export type LogLevel = "info" | "warn" | "error";
+
+export interface LogOptions {
+  /** Removes secrets from the finished line; `(line) => redact(line, config)`. */
+  redact: (line: string) => string;
+  write?: (level: LogLevel, line: string) => void;
+  /** When each line was written; the log is the one place that may read the clock itself. */
+  clock?: () => Date;
+}
+
+const consoleWrite = (level: LogLevel, line: string) => {
+  if (level === "info") console.log(line);
+  else console.error(line);
+};
+
+/**
+ * @example
+ * const log = createLog({ redact: (line) => redact(line, config) });
+ * log.warn("telegram send failed", { chatId, error });
+ */
+export function createLog(options: LogOptions): Log {
+  const write = options.write ?? consoleWrite;
+  const clock = options.clock ?? (() => new Date());
+  const emit = (level: LogLevel, message: string, fields: LogFields = {}) => {
+    const entry: Record<string, unknown> = { time: clock().toISOString(), level, message };
+    for (const [key, value] of Object.entries(fields)) entry[key] = loggable(value);
+    write(level, options.redact(JSON.stringify(entry)));
+  };
+  return {
+    info: (message, fields) => emit("info", message, fields),
+    warn: (message, fields) => emit("warn", message, fields),
+    error: (message, fields) => emit("error", message, fields),
+  };
+}
+
+/** Errors keep their name, code and message but not their stack: a log line is for people. */
+function loggable(value: unknown): unknown {
+  if (!(value instanceof Error)) return value;
+  const code = (value as { code?: unknown }).code;
+  return { name: value.name, ...(code === undefined ? {} : { code }), message: value.message };
+}
+
+export const silentLog: Log = { info() {}, warn() {}, error() {} };

@@ -1,0 +1,74 @@
+/**
+ * POST /api/chat for the playground: `{ text }` in, `{ html, text, choices }` out, run by the chat
+ * service as platform "web". The conversation is one browser's: its chat id rides in a cookie,
+ * created on first use.
+ */
+import type { Context } from "hono";
+import { getCookie, setCookie } from "hono/cookie";
+import { HTTPException } from "hono/http-exception";
+import { z } from "zod";
+import type { Choice } from "../../commands/reply.ts";
+import { toPlainText, toTelegramHtml } from "../chat/render.ts";
+import type { ChatService } from "../chat/service.ts";
+
+export const WEB_CHAT_COOKIE = "cchc_chat";
+/** A command and its arguments; anything longer is not something a chair types. */
+export const MAX_WEB_TEXT = 1000;
+
+const requestSchema = z.object({
+  text: z
+    .string({ error: "thiếu trường text (chuỗi)" })
+    .trim()
+    .min(1, "text đang trống")
+    .max(MAX_WEB_TEXT, `text dài quá ${MAX_WEB_TEXT} ký tự`),
+});
+
+export interface ChatApiAnswer {
+  /** Telegram's HTML subset (b, i, code, a), escaped by the renderer. */
+  html: string;
+  text: string;
+  choices: readonly Choice[];
+}
+
+/** A fresh chat id for a browser: 128 random bits, hex. */
+export function newWebChatId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `web-${[...bytes].map((byte) => byte.toString(16).padStart(2, "0")).join("")}`;
+}
+
+/** The browser's chat id from its cookie, set (for a year, this site only, no script access) if absent. */
+export function webChatId(c: Context): string {
+  const known = getCookie(c, WEB_CHAT_COOKIE);
+  if (known !== undefined && /^web-[0-9a-f]{32}$/.test(known)) return known;
+  const fresh = newWebChatId();
+  setCookie(c, WEB_CHAT_COOKIE, fresh, {
+    path: "/",
+    httpOnly: true,
+    sameSite: "Lax",
+    maxAge: 365 * 24 * 3600,
+  });
+  return fresh;
+}
+
+export function chatApi(chat: ChatService, now: () => Date) {
+  return async (c: Context) => {
+    const body = await c.req.json().catch(() => {
+      throw new HTTPException(400, { message: 'Nội dung phải là JSON: {"text": "/diem Tân Hồng 2022"}.' });
+    });
+    const parsed = requestSchema.safeParse(body);
+    if (!parsed.success) {
+      throw new HTTPException(400, { message: parsed.error.issues[0]?.message ?? "yêu cầu không hợp lệ" });
+    }
+    const chatId = webChatId(c);
+    const reply = await chat.handle(
+      { platform: "web", chatId, chatType: "private", userId: chatId, text: parsed.data.text },
+      now(),
+    );
+    const answer: ChatApiAnswer = {
+      html: toTelegramHtml(reply),
+      text: toPlainText(reply),
+      choices: reply.choices,
+    };
+    return c.json(answer);
+  };
+}

@@ -1,0 +1,115 @@
+/**
+ * The data verbs in-process on a file database: import (units, assessments, a refused file, a dry run),
+ * publish and unpublish. Refusals exit 2 with one line per problem and nothing on stdout.
+ */
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { runCli } from "../../src/cli/dispatch.ts";
+import { memoryIo } from "../../src/cli/io.ts";
+import { ASSESSMENT_HEADER, kinhMonRows } from "../support/kinh-mon-units.ts";
+
+const UNITS = [
+  "code,name,kind,parent_code,valid_from,valid_to,predecessor_codes",
+  "30,Tỉnh Hải Dương,tỉnh,,,2025-06-30,",
+  "292,Thị xã Kinh Môn,thị xã,30,,2025-06-30,",
+  "10675,Phường An Lưu,phường,292,,2025-06-30,",
+  "10723,Phường An Sinh,phường,292,,2025-06-30,",
+  "10714,Phường Phú Thứ,phường,292,,2025-06-30,",
+].join("\n");
+const SCORES = [ASSESSMENT_HEADER, ...["An Lưu", "An Sinh", "Phú Thứ"].flatMap((n) => kinhMonRows(n))].join(
+  "\n",
+);
+
+describe("import, publish and unpublish verbs", () => {
+  let dir: string;
+  let url: string;
+  const file = (name: string) => join(dir, name);
+  const run = async (...argv: string[]) => {
+    const io = memoryIo();
+    const code = await runCli([...argv, "--url", url], io);
+    return { code, out: io.stdout.join("\n"), err: io.stderr };
+  };
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), "cchc-import-cli-"));
+    url = `file:${join(dir, "cchc.db")}`;
+    await writeFile(file("units.csv"), UNITS);
+    await writeFile(file("scores.csv"), SCORES);
+    await writeFile(file("bad.csv"), `${SCORES}\n10675,2021,F3,23\n99999,2021,F1,1`);
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it("imports units, saying what it added", async () => {
+    const { code, out } = await run("import", "units", file("units.csv"));
+    expect(code).toBe(0);
+    expect(out).toContain("Đã nhập units từ units.csv");
+    expect(out).toContain("đơn vị: thêm 5, cập nhật 0, không đổi 0");
+  });
+
+  it("refuses a bad file with exit code 2, one line per problem and nothing written", async () => {
+    const { code, out, err } = await run(
+      "import",
+      "assessments",
+      file("bad.csv"),
+      "--methodology",
+      "haiduong-commune-2021",
+    );
+    expect(code).toBe(2);
+    expect(out).toBe("");
+    expect(err).toEqual([
+      "Dòng 23: điểm 23 vượt điểm tối đa 22 của tiêu chí F3 (đơn vị Phường An Lưu)",
+      "Dòng 24: không có đơn vị nào mang mã 99999",
+      "Không nhập tệp: 2 lỗi; cơ sở dữ liệu không thay đổi.",
+    ]);
+  });
+
+  it("dry-runs, then imports the scores", async () => {
+    const dry = await run(
+      "import",
+      "assessments",
+      file("scores.csv"),
+      "--methodology",
+      "haiduong-commune-2021",
+      "--dry-run",
+    );
+    expect(dry.code).toBe(0);
+    expect(dry.out).toContain("điểm tiêu chí: thêm 21");
+    expect(dry.out).toContain("Chạy thử: chưa ghi gì");
+    const real = await run(
+      "import",
+      "assessments",
+      file("scores.csv"),
+      "--methodology",
+      "haiduong-commune-2021",
+    );
+    expect(real.out).toContain("điểm tiêu chí: thêm 21");
+  });
+
+  it("publishes the scope, refuses a second publication, and withdraws it", async () => {
+    const first = await run("publish", "--scope", "292", "--year", "2021", "--date", "2022-03-04");
+    expect(first.code).toBe(0);
+    expect(first.out).toContain("Đã công bố Thị xã Kinh Môn năm 2021 (ngày 04/03/2022");
+    expect(first.out).toContain("1. Phường An Lưu · 91,62%");
+    const again = await run("publish", "--scope", "292", "--year", "2021", "--date", "2022-03-04");
+    expect(again).toMatchObject({ code: 2, out: "" });
+    expect(again.err).toEqual([
+      "Kết quả năm 2021 của Thị xã Kinh Môn đã công bố ngày 04/03/2022; muốn công bố lại thì rút công bố trước (unpublish).",
+    ]);
+    const withdrawn = await run("unpublish", "--scope", "292", "--year", "2021");
+    expect(withdrawn.code).toBe(0);
+    expect(withdrawn.out).toContain("3 kết quả trở lại bản nháp");
+  });
+
+  it("refuses a missing file and an unknown kind as usage errors", async () => {
+    const missing = await run("import", "tthc", file("nope.csv"));
+    expect(missing).toMatchObject({ code: 2, out: "" });
+    expect(missing.err).toEqual([`Không mở được tệp ${file("nope.csv")}.`]);
+    const kind = await run("import", "scores", file("scores.csv"));
+    expect(kind.code).toBe(2);
+    expect(kind.err[0]).toContain('Loại dữ liệu "scores" không hợp lệ.');
+  });
+});
