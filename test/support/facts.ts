@@ -1,5 +1,6 @@
 /**
- * The published figures as transcribed from the five articles (../shared/facts/published-results.json),
+ * The published figures as transcribed from the five articles (a copy of the team's shared/facts/published-results.json,
+ * kept in test/fixtures so a clone tests on its own),
  * so that store-level tests compare against what was printed, never against the engine's own output.
  */
 import { readFileSync } from "node:fs";
@@ -47,7 +48,7 @@ export interface Facts {
 }
 
 export const facts: Facts = JSON.parse(
-  readFileSync(new URL("../../../shared/facts/published-results.json", import.meta.url), "utf8"),
+  readFileSync(new URL("../fixtures/published-results.json", import.meta.url), "utf8"),
 );
 
 export function factsFor(seedPrefix: string): FactsAssessment {
