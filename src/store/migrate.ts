@@ -56,12 +56,12 @@ function checkNames(migrations: readonly Migration[]): void {
  * text changed, and (MIGRATION_UNKNOWN_APPLIED) when the database has a migration this code does not
  * know, i.e. it was migrated by newer code. A second run is a no-op.
  *
- * `now` only stamps `applied_at`; it defaults to the clock because migrate runs at program start.
+ * `now` only stamps `applied_at`; like every write in the store, the caller passes it.
  */
 export async function migrate(
   client: Client,
   migrations: readonly Migration[],
-  now: Date = new Date(),
+  now: Date,
 ): Promise<MigrationReport> {
   checkNames(migrations);
   await client.execute(

@@ -79,7 +79,7 @@ const createSubcommand = {
 
     const client = await openDatabase(databaseOptionsFromEnv(process.env, values.url));
     try {
-      await migrate(client, await readMigrations());
+      await migrate(client, await readMigrations(), new Date());
       const store = createStore(client);
       const now = new Date();
       const unit = await unitForCode(store, code, year, now);

@@ -108,7 +108,7 @@ export const findSubcommand: UnitsSubcommand = {
 
     const client = await openDatabase(databaseOptionsFromEnv(process.env, values.url));
     try {
-      await migrate(client, await readMigrations());
+      await migrate(client, await readMigrations(), new Date());
       const units = await createStore(client).units.listResolvable();
       const result = createResolver(units).resolve(query, year === null ? { limit } : { year, limit });
       const report = findReport(query, year, result);
