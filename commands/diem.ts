@@ -1,7 +1,7 @@
 /** /diem [đơn vị] [năm]: the score card of one unit for one published year. */
 import { lowestCriteria } from "../src/core/index.ts";
 import { formatPercent } from "../src/format/vi.ts";
-import type { PublishedResult } from "../src/store/index.ts";
+import type { PublishedResultWithPeers } from "../src/store/index.ts";
 import { bold, italic, type Reply, reply } from "./reply.ts";
 import { takeYear } from "./support/args.ts";
 import {
@@ -16,7 +16,7 @@ import {
 } from "./support/format.ts";
 import { detailOf, fieldsOf, headRatingNotes } from "./support/published.ts";
 import { publishedYear } from "./support/published-year.ts";
-import { rankingOf } from "./support/scope.ts";
+import { scopeNamesOf } from "./support/scope.ts";
 import { type PickedUnit, pickUnit, WITH_RESULTS } from "./support/unit-arg.ts";
 import { unitHeading } from "./support/unit-heading.ts";
 import type { Command, CommandDeps } from "./types.ts";
@@ -43,15 +43,25 @@ export const diemCommand: Command = {
     });
     if ("reply" in picked) return picked.reply;
     const unit = picked.unit;
-    const found = await publishedYear(deps, unit, year.value, (y) => `/diem #${unit.id} ${y}`);
+    const found = await publishedYear(
+      deps,
+      unit,
+      year.value,
+      (y) => `/diem #${unit.id} ${y}`,
+      (unitId, y) => deps.store.published.forUnitWithPeers(unitId, y),
+    );
     if ("reply" in found) return found.reply;
     return scoreCard(deps, unit, found.published);
   },
 };
 
-async function scoreCard(deps: CommandDeps, unit: PickedUnit, published: PublishedResult): Promise<Reply> {
+async function scoreCard(
+  deps: CommandDeps,
+  unit: PickedUnit,
+  published: PublishedResultWithPeers,
+): Promise<Reply> {
   const resolver = await deps.resolver();
-  const ranking = await rankingOf(deps, resolver, published.scopeUnitId, published.year);
+  const ranking = scopeNamesOf(resolver, published.scopeUnitId, published.peerUnitIds);
   const detail = detailOf(published);
   const card = unitHeading(reply().line(bold(`Chỉ số CCHC năm ${published.year}`)), unit);
 

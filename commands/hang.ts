@@ -2,7 +2,7 @@
 import type { UnitKind } from "../src/domain/unit.ts";
 import { formatPercent } from "../src/format/vi.ts";
 import type { Resolver } from "../src/resolve/index.ts";
-import type { PublishedResult } from "../src/store/index.ts";
+import type { PublishedRankingEntry } from "../src/store/index.ts";
 import { bold, italic, type Reply, reply } from "./reply.ts";
 import { takeYear } from "./support/args.ts";
 import { groupLine, inSentence, SAMPLE_NOTE, sourceLine } from "./support/format.ts";
@@ -107,7 +107,10 @@ function arrow(change: number | null): string {
 }
 
 /** Names as the reports print them: the most common kind is dropped ("Thống Nhất", "Thị trấn Gia Lộc"). */
-function shortener(resolver: Resolver, entries: readonly PublishedResult[]): (unitId: number) => string {
+function shortener(
+  resolver: Resolver,
+  entries: readonly PublishedRankingEntry[],
+): (unitId: number) => string {
   const counts = new Map<UnitKind, number>();
   for (const entry of entries) {
     const kind = resolver.byId(entry.unitId)?.unit.kind;

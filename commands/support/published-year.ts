@@ -8,16 +8,27 @@ import { type Reply, reply } from "../reply.ts";
 import type { CommandDeps } from "../types.ts";
 import type { PickedUnit } from "./unit-arg.ts";
 
-export type YearPicked = { published: PublishedResult } | { reply: Reply };
+export type YearPicked<T extends PublishedResult = PublishedResult> = { published: T } | { reply: Reply };
 
 const MAX_YEAR_CHOICES = 6;
 
-export async function publishedYear(
+/**
+ * `read` is how the result is read (`published.forUnit` unless the command needs more of it, as
+ * /diem its peers).
+ */
+export async function publishedYear<T extends PublishedResult = PublishedResult>(
   deps: CommandDeps,
   unit: PickedUnit,
   asked: number | null,
   commandFor: (year: number) => string,
-): Promise<YearPicked> {
+  read: (unitId: number, year: number) => Promise<T | null> = (unitId, year) =>
+    deps.store.published.forUnit(unitId, year) as Promise<T | null>,
+): Promise<YearPicked<T>> {
+  if (asked !== null) {
+    // The usual case, a year with a result, takes one read; the years are only needed to explain a miss.
+    const published = await read(unit.id, asked);
+    if (published !== null) return { published };
+  }
   const years = await deps.store.published.years(unit.id);
   const latest = years[0];
   if (latest === undefined) {
@@ -38,7 +49,7 @@ export async function publishedYear(
     for (const y of years.slice(0, MAX_YEAR_CHOICES)) built.choice(`Năm ${y}`, commandFor(y));
     return { reply: built.build() };
   }
-  const published = await deps.store.published.forUnit(unit.id, year);
+  const published = await read(unit.id, year);
   // years() and forUnit() read the same table: a miss here is a withdrawal between the two reads.
   if (published === null) return { reply: reply().line(`Kết quả năm ${year} chưa được công bố.`).build() };
   return { published };

@@ -1,13 +1,19 @@
 /** The chat and its linked unit, as the commands see them, from an incoming message. */
 import type { CommandChat, LinkedUnit, Subscription } from "../../commands/types.ts";
-import type { Store } from "../store/index.ts";
+import type { ChatLink, Store } from "../store/index.ts";
 import type { IncomingMessage } from "./service.ts";
+
+export interface RecordedChat {
+  chat: CommandChat;
+  /** The unit the chat is linked to, read with it; null for an unlinked or unrecorded chat. */
+  link: ChatLink | null;
+}
 
 /**
  * Telegram and Zalo chats are recorded (and may link a unit); the playground and the CLI are not, so
  * trying the bot leaves nothing behind. The store's chat type is the platform's word, kept as sent.
  */
-export async function recordChat(store: Store, message: IncomingMessage, now: Date): Promise<CommandChat> {
+export async function recordChat(store: Store, message: IncomingMessage, now: Date): Promise<RecordedChat> {
   const base = {
     platform: message.platform,
     chatId: message.chatId,
@@ -15,20 +21,18 @@ export async function recordChat(store: Store, message: IncomingMessage, now: Da
     title: message.chatTitle ?? null,
   };
   if (message.platform !== "telegram" && message.platform !== "zalo") {
-    return { ...base, ref: null, quietHours: null, optOuts: [] };
+    return { chat: { ...base, ref: null, quietHours: null, optOuts: [] }, link: null };
   }
-  const record = await store.chats.touch(
+  const { chat: record, link } = await store.chats.touchLinked(
     { platform: message.platform, chatId: message.chatId, type: message.chatType, title: base.title },
     { now, actor: `${message.platform}:${message.userId}` },
   );
-  return { ...base, ref: record.id, quietHours: record.quietHours, optOuts: record.optOuts };
+  return { chat: { ...base, ref: record.id, quietHours: record.quietHours, optOuts: record.optOuts }, link };
 }
 
-export async function loadSubscription(store: Store, chat: CommandChat): Promise<Subscription | null> {
-  if (chat.ref === null) return null;
-  const subscription = await store.subscriptions.get(chat.ref);
-  if (subscription === null) return null;
-  const [unit, ...ancestors] = await store.units.path(subscription.unitId);
+export async function loadSubscription(store: Store, link: ChatLink | null): Promise<Subscription | null> {
+  if (link === null) return null;
+  const [unit, ...ancestors] = await store.units.path(link.unitId);
   if (unit === undefined) return null;
   const district = [unit, ...ancestors].find((u) => u.level === "district");
   const province = [unit, ...ancestors].find((u) => u.level === "province");
@@ -42,5 +46,5 @@ export async function loadSubscription(store: Store, chat: CommandChat): Promise
     districtId: district?.id ?? null,
     provinceId: province?.id ?? null,
   };
-  return { unit: linked, role: subscription.role };
+  return { unit: linked, role: link.role };
 }

@@ -12,7 +12,7 @@ import type { Command, CommandDeps, CommandInput } from "../../commands/types.ts
 import { isAppError } from "../errors.ts";
 import { createLog, type Log } from "../log.ts";
 import type { Resolver } from "../resolve/index.ts";
-import type { PendingChoicesKey, Store } from "../store/index.ts";
+import type { PendingChoicesChange, PendingChoicesKey, Platform, Store } from "../store/index.ts";
 import { loadSubscription, recordChat } from "./chat-context.ts";
 import { guarded, guardStore, isStoreUnavailable } from "./store-guard.ts";
 
@@ -29,6 +29,13 @@ export interface IncomingMessage {
   text: string;
 }
 
+/** A platform update to claim, so that it is answered once however often it is delivered. */
+export interface UpdateClaim {
+  platform: Platform;
+  /** Telegram's update_id, Zalo's message_id. */
+  updateKey: string;
+}
+
 export interface ChatService {
   /**
    * Answers one message. Resolves to the reply to send; a reply with no lines and no choices
@@ -36,6 +43,13 @@ export interface ChatService {
    * with a StoreUnavailableError (code "STORE_UNAVAILABLE"): answer 5xx so the platform redelivers.
    */
   handle(message: IncomingMessage, now: Date): Promise<Reply>;
+  /**
+   * Answers an update the platform may deliver more than once, as `handle` does, then claims it and
+   * saves the conversation's state (the numbered choices) in one write. Resolves to null when the
+   * update was already claimed (a redelivery: send nothing); rejects as `handle` does, and on an
+   * outage nothing is claimed. Optional for stand-ins: see `answerOnce` in src/channels/claim.ts.
+   */
+  handleOnce?(message: IncomingMessage, now: Date, claim: UpdateClaim): Promise<Reply | null>;
 }
 
 export interface ChatServiceDeps {
@@ -55,10 +69,19 @@ const CHOICE_ANSWER = /^\s*(\d{1,2})\s*[.)]?\s*$/u;
 const MAX_ERROR_CHARS = 300;
 
 const SILENT: Reply = { lines: [], choices: [] };
+
 const SORRY = "Xin lỗi, đã có lỗi khi xử lý yêu cầu. Vui lòng thử lại sau.";
 const NO_PENDING =
   "Không có danh sách lựa chọn nào đang chờ (lựa chọn chỉ dùng được trong 30 phút). Hãy gõ lại lệnh.";
 const EMPTY = "Hãy gõ một lệnh, ví dụ /diem Tân Hồng Bình Giang 2022. Gõ /help để xem mọi lệnh.";
+
+/** A reply, and what it does to the chat's numbered choices (null: leaves them as they are). */
+interface Answer {
+  reply: Reply;
+  choices: PendingChoicesChange | null;
+}
+
+const only = (reply: Reply): Answer => ({ reply, choices: null });
 
 /** Whether a reply means "send nothing". */
 export function isSilent(reply: Reply): boolean {
@@ -83,8 +106,8 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   };
   const commandDeps: CommandDeps = { store, resolver, commands: deps.commands ?? registry };
 
-  async function answer(message: IncomingMessage, now: Date): Promise<Reply> {
-    const chat = await recordChat(store, message, now);
+  async function answer(message: IncomingMessage, now: Date): Promise<Answer> {
+    const { chat, link } = await recordChat(store, message, now);
     const key: PendingChoicesKey = { platform: message.platform, chatId: message.chatId };
     const text = typeof message.text === "string" ? message.text : "";
     const group = message.chatType === "group";
@@ -93,9 +116,9 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     const number = CHOICE_ANSWER.exec(text);
     if (number) {
       const pending = await store.pendingChoices.current(key, now);
-      if (pending.length === 0) return group ? SILENT : textReply(NO_PENDING);
+      if (pending.length === 0) return only(group ? SILENT : textReply(NO_PENDING));
       const choice = pending[Number(number[1]) - 1];
-      if (choice === undefined) return textReply(`Hãy gõ một số từ 1 đến ${pending.length}.`);
+      if (choice === undefined) return only(textReply(`Hãy gõ một số từ 1 đến ${pending.length}.`));
       typed = choice.command;
     }
 
@@ -103,12 +126,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     let reply: Reply;
     switch (parsed.kind) {
       case "other-bot":
-        return SILENT;
+        return only(SILENT);
       case "empty":
-        return group ? SILENT : textReply(EMPTY);
+        return only(group ? SILENT : textReply(EMPTY));
       case "unknown":
         // In a group, chatter is not for the bot; a mistyped slash command still gets help.
-        if (group && (!parsed.slash || parsed.suggestions.length === 0)) return SILENT;
+        if (group && (!parsed.slash || parsed.suggestions.length === 0)) return only(SILENT);
         reply = fallbackReply(`${parsed.slash ? "/" : ""}${parsed.word}`, parsed.args, parsed.suggestions);
         break;
       case "command": {
@@ -117,7 +140,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           chat,
           user: { id: message.userId, name: message.userName ?? null },
           args: parsed.args,
-          subscription: await loadSubscription(store, chat),
+          subscription: await loadSubscription(store, link),
           now,
         };
         reply = await parsed.command.run(input, commandDeps);
@@ -126,25 +149,60 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     }
 
     if (reply.choices.length > 0) {
-      await store.pendingChoices.offer(key, reply.choices, now, new Date(now.getTime() + CHOICE_TTL_MS));
-    } else if (!number) {
-      // A new question makes an older list stale; after a picked number the list stays, so the chair
-      // can look at option 1, then option 2.
-      await store.pendingChoices.clear(key);
+      return {
+        reply,
+        choices: { key, offer: reply.choices, now, expiresAt: new Date(now.getTime() + CHOICE_TTL_MS) },
+      };
     }
-    return reply;
+    // A new question makes an older list stale; after a picked number the list stays, so the chair
+    // can look at option 1, then option 2.
+    return { reply, choices: number ? null : { key, clear: true } };
+  }
+
+  /** What the chair reads when something that is not an outage failed; an outage is thrown. */
+  function apology(error: unknown, message: IncomingMessage): Reply {
+    if (isStoreUnavailable(error)) throw error;
+    if (isAppError(error)) return textReply(shortened(error.message));
+    log.error("chat message failed", { platform: message.platform, error });
+    return textReply(SORRY);
+  }
+
+  async function answered(message: IncomingMessage, now: Date): Promise<Answer> {
+    try {
+      return await answer(message, now);
+    } catch (error) {
+      return only(apology(error, message));
+    }
   }
 
   return {
     async handle(message, now) {
+      const { reply, choices } = await answered(message, now);
       try {
-        return await answer(message, now);
+        if (choices !== null && "clear" in choices) await store.pendingChoices.clear(choices.key);
+        else if (choices !== null) {
+          await store.pendingChoices.offer(choices.key, choices.offer, choices.now, choices.expiresAt);
+        }
+        return reply;
       } catch (error) {
-        if (isStoreUnavailable(error)) throw error;
-        if (isAppError(error)) return textReply(shortened(error.message));
-        log.error("chat message failed", { platform: message.platform, error });
-        return textReply(SORRY);
+        return apology(error, message);
       }
+    },
+
+    async handleOnce(message, now, claim) {
+      const { reply, choices } = await answered(message, now);
+      const claimOnly = () => store.updates.markProcessed(claim.platform, claim.updateKey, now);
+      if (choices === null) return (await claimOnly()) ? reply : null;
+      let failure: Reply;
+      try {
+        return (await store.updates.markProcessedWith(claim.platform, claim.updateKey, now, choices))
+          ? reply
+          : null;
+      } catch (error) {
+        // As in `handle`: choices that cannot be saved (a bug) leave the chair an apology.
+        failure = apology(error, message);
+      }
+      return (await claimOnly()) ? failure : null;
     },
   };
 }

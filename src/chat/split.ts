@@ -72,6 +72,7 @@ function afterToken(stack: readonly OpenTag[], token: Token): readonly OpenTag[]
  * Limits are counted on the HTML source, which is never shorter than the text Telegram counts.
  */
 export function splitTelegramHtml(html: string, limit = TELEGRAM_MESSAGE_LIMIT): string[] {
+  if (fitsWhole(html, limit)) return html === "" ? [] : [html];
   const tokens = tokenize(html);
   const chunks: string[] = [];
   let start = 0;
@@ -87,6 +88,27 @@ export function splitTelegramHtml(html: string, limit = TELEGRAM_MESSAGE_LIMIT):
     startStack = cut.stack;
   }
   return chunks;
+}
+
+const TAGS = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?>/g;
+
+/**
+ * Whether the text is one chunk as it stands, found from its tags alone (most replies are far
+ * shorter than a message): short enough even with every open tag's closer counted at every point,
+ * which is what `nextCut` checks, and balanced at the end, so that no closer is appended.
+ */
+function fitsWhole(html: string, limit: number): boolean {
+  if (html.length > limit) return false;
+  let stack: readonly OpenTag[] = [];
+  let closers = 0;
+  for (const match of html.matchAll(TAGS)) {
+    // `tokenize` reads a tag within 512 characters; a longer one is text there. Let it decide.
+    if (match[0].length > 512) return false;
+    const token: Token = { raw: match[0], kind: match[1] ? "close" : "open", name: match[2]!.toLowerCase() };
+    if (token.kind === "open") closers += token.name!.length + 3;
+    stack = afterToken(stack, token);
+  }
+  return stack.length === 0 && html.length + closers <= limit;
 }
 
 function nextCut(

@@ -1,8 +1,9 @@
 import type { Row } from "@libsql/client";
 import { auditIfChangedStatement } from "./audit.ts";
 import { StoreError } from "./errors.ts";
-import { json, narrow, num, text, textOrNull } from "./rows.ts";
+import { json, narrow, num, numOrNull, packedColumns, text, textOrNull, unpacked } from "./rows.ts";
 import { isoInstant, type Sql, type WriteContext } from "./sql.ts";
+import { ROLES, type Role } from "./subscriptions.ts";
 
 export type Platform = "telegram" | "zalo";
 export type ChatStatus = "active" | "blocked";
@@ -35,11 +36,27 @@ export interface ChatSeen {
   title: string | null;
 }
 
+/** The unit a chat is linked to (its subscription), read with the chat. */
+export interface ChatLink {
+  unitId: number;
+  role: Role;
+}
+
+export interface LinkedChat {
+  chat: ChatRecord;
+  link: ChatLink | null;
+}
+
 export interface ChatsRepo {
   get(platform: Platform, chatId: string): Promise<ChatRecord | null>;
   getById(id: number): Promise<ChatRecord | null>;
-  /** Records a chat seen in an update; writes (and audits) only when it is new or its type or title changed. */
+  /**
+   * Records a chat seen in an update; writes (and audits) only when it is new or its type or title
+   * changed, and opens no write transaction otherwise.
+   */
   touch(chat: ChatSeen, ctx: WriteContext): Promise<ChatRecord>;
+  /** `touch`, with the chat's link read in the same query: what every message to the bot needs. */
+  touchLinked(chat: ChatSeen, ctx: WriteContext): Promise<LinkedChat>;
   /** my_chat_member: the bot was blocked or removed (blocked) or added back (active). False if unknown chat. */
   setStatus(platform: Platform, chatId: string, status: ChatStatus, ctx: WriteContext): Promise<boolean>;
   setQuietHours(id: number, hours: QuietHours | null, ctx: WriteContext): Promise<void>;
@@ -48,8 +65,41 @@ export interface ChatsRepo {
   changeChatId(platform: Platform, oldChatId: string, newChatId: string, ctx: WriteContext): Promise<boolean>;
 }
 
-const COLUMNS =
-  "id, platform, chat_id, type, title, status, quiet_start, quiet_end, opt_outs, created_at, updated_at";
+const COLUMNS = [
+  "id",
+  "platform",
+  "chat_id",
+  "type",
+  "title",
+  "status",
+  "quiet_start",
+  "quiet_end",
+  "opt_outs",
+  "created_at",
+  "updated_at",
+] as const;
+/** Every update reads its chat: one packed column rather than eleven (see `packedColumns`). */
+const PACKED = packedColumns(COLUMNS);
+/** The same with the chat's subscription; subqueries, so that it also serves as a RETURNING clause. */
+const LINKED_COLUMNS = [...COLUMNS, "link_unit_id", "link_role"] as const;
+const LINKED_PACKED = packedColumns([
+  ...COLUMNS,
+  "(SELECT s.unit_id FROM subscriptions s WHERE s.chat_ref = chats.id)",
+  "(SELECT s.role FROM subscriptions s WHERE s.chat_ref = chats.id)",
+]);
+
+function chatFromPacked(row: Row): ChatRecord {
+  return chatFromRow(unpacked(row, COLUMNS));
+}
+
+function linkedChatFromPacked(packed: Row): LinkedChat {
+  const row = unpacked(packed, LINKED_COLUMNS);
+  const unitId = numOrNull(row, "link_unit_id");
+  return {
+    chat: chatFromRow(row),
+    link: unitId === null ? null : { unitId, role: narrow(row, "link_role", ROLES) },
+  };
+}
 
 function chatFromRow(row: Row): ChatRecord {
   const start = textOrNull(row, "quiet_start");
@@ -71,11 +121,11 @@ function chatFromRow(row: Row): ChatRecord {
 export function chatsRepo(sql: Sql): ChatsRepo {
   const get = async (platform: Platform, chatId: string) => {
     const result = await sql.execute({
-      sql: `SELECT ${COLUMNS} FROM chats WHERE platform = ? AND chat_id = ?`,
+      sql: `SELECT ${PACKED} FROM chats WHERE platform = ? AND chat_id = ?`,
       args: [platform, chatId],
     });
     const row = result.rows[0];
-    return row === undefined ? null : chatFromRow(row);
+    return row === undefined ? null : chatFromPacked(row);
   };
 
   const updateById = async (
@@ -100,37 +150,57 @@ export function chatsRepo(sql: Sql): ChatsRepo {
     }
   };
 
+  const getLinked = async (platform: Platform, chatId: string) => {
+    const result = await sql.execute({
+      sql: `SELECT ${LINKED_PACKED} FROM chats WHERE platform = ? AND chat_id = ?`,
+      args: [platform, chatId],
+    });
+    const row = result.rows[0];
+    return row === undefined ? null : linkedChatFromPacked(row);
+  };
+
+  async function touchLinked(chat: ChatSeen, ctx: WriteContext): Promise<LinkedChat> {
+    // Nearly every update comes from a chat already recorded as it is: one read, no write transaction.
+    const known = await getLinked(chat.platform, chat.chatId);
+    if (known !== null && known.chat.type === chat.type && known.chat.title === chat.title) return known;
+    const at = isoInstant(ctx.now);
+    const [written] = await sql.batch([
+      {
+        sql:
+          "INSERT INTO chats (platform, chat_id, type, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) " +
+          "ON CONFLICT (platform, chat_id) DO UPDATE SET type = excluded.type, title = excluded.title, " +
+          "updated_at = excluded.updated_at WHERE chats.type IS NOT excluded.type OR chats.title IS NOT excluded.title " +
+          `RETURNING ${LINKED_PACKED}`,
+        args: [chat.platform, chat.chatId, chat.type, chat.title, at, at],
+      },
+      auditIfChangedStatement(
+        {
+          action: "chat.touch",
+          entity: "chat",
+          entityId: `${chat.platform}:${chat.chatId}`,
+          details: { type: chat.type, title: chat.title },
+        },
+        ctx,
+      ),
+    ]);
+    const row = written?.rows[0];
+    if (row !== undefined) return linkedChatFromPacked(row);
+    // No row back: a concurrent update recorded the chat just so in between.
+    return (await getLinked(chat.platform, chat.chatId)) as LinkedChat;
+  }
+
   return {
     get,
 
     async getById(id) {
-      const result = await sql.execute({ sql: `SELECT ${COLUMNS} FROM chats WHERE id = ?`, args: [id] });
+      const result = await sql.execute({ sql: `SELECT ${PACKED} FROM chats WHERE id = ?`, args: [id] });
       const row = result.rows[0];
-      return row === undefined ? null : chatFromRow(row);
+      return row === undefined ? null : chatFromPacked(row);
     },
 
-    async touch(chat, ctx) {
-      const at = isoInstant(ctx.now);
-      await sql.batch([
-        {
-          sql:
-            "INSERT INTO chats (platform, chat_id, type, title, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?) " +
-            "ON CONFLICT (platform, chat_id) DO UPDATE SET type = excluded.type, title = excluded.title, " +
-            "updated_at = excluded.updated_at WHERE chats.type IS NOT excluded.type OR chats.title IS NOT excluded.title",
-          args: [chat.platform, chat.chatId, chat.type, chat.title, at, at],
-        },
-        auditIfChangedStatement(
-          {
-            action: "chat.touch",
-            entity: "chat",
-            entityId: `${chat.platform}:${chat.chatId}`,
-            details: { type: chat.type, title: chat.title },
-          },
-          ctx,
-        ),
-      ]);
-      return (await get(chat.platform, chat.chatId)) as ChatRecord;
-    },
+    touch: async (chat, ctx) => (await touchLinked(chat, ctx)).chat,
+
+    touchLinked,
 
     async setStatus(platform, chatId, status, ctx) {
       const [result] = await sql.batch([

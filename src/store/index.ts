@@ -111,7 +111,15 @@ export function createStore(client: Client): Store {
 
 export type { AssessmentInput, AssessmentRecord, LeafScore } from "./assessments.ts";
 export type { AuditEntry, AuditRecord } from "./audit.ts";
-export type { ChatRecord, ChatSeen, ChatStatus, Platform, QuietHours } from "./chats.ts";
+export type {
+  ChatLink,
+  ChatRecord,
+  ChatSeen,
+  ChatStatus,
+  LinkedChat,
+  Platform,
+  QuietHours,
+} from "./chats.ts";
 export type { TableChecksum } from "./checksums.ts";
 export { StoreError, type StoreErrorCode } from "./errors.ts";
 export type { InviteRecord, RedeemResult } from "./invites.ts";
@@ -120,10 +128,16 @@ export { type Migration, type MigrationReport, migrate } from "./migrate.ts";
 export type {
   ConversationPlatform,
   PendingChoice,
+  PendingChoicesChange,
   PendingChoicesKey,
 } from "./pending-choices.ts";
 export type { PublicationInput, PublicationRecord } from "./publications.ts";
-export type { PublishedResult, PublishedResultInput } from "./published.ts";
+export type {
+  PublishedRankingEntry,
+  PublishedResult,
+  PublishedResultInput,
+  PublishedResultWithPeers,
+} from "./published.ts";
 export type { RegisterLoadReport } from "./register.ts";
 export type { ScheduledWeek } from "./schedule-weeks.ts";
 export type { IsoWeek, ScheduleItem } from "./schedules.ts";

@@ -1,7 +1,7 @@
 import type { InStatement, Row } from "@libsql/client";
 import { auditIfChangedStatement, auditStatement } from "./audit.ts";
 import { StoreError } from "./errors.ts";
-import { flag, json, num, numOrNull, text, textOrNull } from "./rows.ts";
+import { flag, json, num, numOrNull, packedColumns, text, textOrNull, unpacked } from "./rows.ts";
 import { isoInstant, type Sql, type WriteContext } from "./sql.ts";
 
 /** What publishing freezes for one assessed unit: every figure a reply shows, as published. */
@@ -35,6 +35,17 @@ export interface PublishedResult extends PublishedResultInput {
   publishedOn: string;
 }
 
+export interface PublishedResultWithPeers extends PublishedResult {
+  /** Every unit ranked in the result's scope that year, this one included, in no particular order. */
+  peerUnitIds: number[];
+}
+
+/**
+ * A row of a published ranking as a table shows it: the result without its per-criterion detail and
+ * the head rating's reasons, which are the bulk of a snapshot (kilobytes of JSON per unit).
+ */
+export type PublishedRankingEntry = Omit<PublishedResult, "detail" | "reasons">;
+
 export interface PublishedRepo {
   /**
    * Publishes draft assessments: freezes their snapshots and marks them published, all or none.
@@ -47,8 +58,15 @@ export interface PublishedRepo {
    */
   withdraw(scopeUnitId: number, year: number, ctx: WriteContext): Promise<number>;
   forUnit(unitId: number, year: number): Promise<PublishedResult | null>;
-  /** The scope's published ranking for a year, best rank first. */
+  /** The scope's published ranking for a year, best rank first, every snapshot in full. */
   byScope(scopeUnitId: number, year: number): Promise<PublishedResult[]>;
+  /** The same ranking without the detail and reasons: what a ranking table needs. */
+  ranking(scopeUnitId: number, year: number): Promise<PublishedRankingEntry[]>;
+  /**
+   * `forUnit`, with the units ranked in the same scope and year (the unit among them, in no particular
+   * order) read in the same query, and without their snapshots: who a score card compares it with.
+   */
+  forUnitWithPeers(unitId: number, year: number): Promise<PublishedResultWithPeers | null>;
   /** Years with a published result for the unit, newest first. */
   years(unitId: number): Promise<number[]>;
   /** Years with published results in the scope, newest first. */
@@ -59,32 +77,69 @@ const COLUMNS =
   "assessment_id, unit_id, year, scope_unit_id, peer_count, methodology_id, methodology_version, total, max_points, " +
   "pct, rank, rank_change, points_change, group_code, group_label, rating_code, rating_label, reasons, detail, " +
   "published_on, source, sample";
+/**
+ * What a read selects: the integer and text columns packed into one (see `packedColumns`; a score
+ * card reads one result per message), the reals as columns, then the two JSON snapshots for a full
+ * result only.
+ */
+const PACKED_COLUMNS = [
+  "assessment_id",
+  "unit_id",
+  "year",
+  "scope_unit_id",
+  "peer_count",
+  "methodology_id",
+  "methodology_version",
+  "rank",
+  "rank_change",
+  "group_code",
+  "group_label",
+  "rating_code",
+  "rating_label",
+  "published_on",
+  "source",
+  "sample",
+] as const;
+const RANKING_SELECT = `${packedColumns(PACKED_COLUMNS)}, total, max_points, pct, points_change`;
+const RESULT_SELECT = `${RANKING_SELECT}, reasons, detail`;
+const RANKING_ORDER = "ORDER BY rank IS NULL, rank, pct DESC, unit_id";
 
 function publishedFromRow(row: Row): PublishedResult {
+  const { publishedOn, source, sample, ...entry } = rankingEntryFromRow(row);
   const detail = textOrNull(row, "detail");
   return {
-    assessmentId: num(row, "assessment_id"),
-    unitId: num(row, "unit_id"),
-    year: num(row, "year"),
-    scopeUnitId: num(row, "scope_unit_id"),
-    peerCount: num(row, "peer_count"),
-    methodologyId: text(row, "methodology_id"),
-    methodologyVersion: text(row, "methodology_version"),
+    ...entry,
+    reasons: json(row, "reasons") as unknown[],
+    detail: detail === null ? null : JSON.parse(detail),
+    publishedOn,
+    source,
+    sample,
+  };
+}
+
+function rankingEntryFromRow(row: Row): PublishedRankingEntry {
+  const packed = unpacked(row, PACKED_COLUMNS);
+  return {
+    assessmentId: num(packed, "assessment_id"),
+    unitId: num(packed, "unit_id"),
+    year: num(packed, "year"),
+    scopeUnitId: num(packed, "scope_unit_id"),
+    peerCount: num(packed, "peer_count"),
+    methodologyId: text(packed, "methodology_id"),
+    methodologyVersion: text(packed, "methodology_version"),
     total: num(row, "total"),
     maxPoints: num(row, "max_points"),
     pct: num(row, "pct"),
-    rank: numOrNull(row, "rank"),
-    rankChange: numOrNull(row, "rank_change"),
+    rank: numOrNull(packed, "rank"),
+    rankChange: numOrNull(packed, "rank_change"),
     pointsChange: numOrNull(row, "points_change"),
-    groupCode: textOrNull(row, "group_code"),
-    groupLabel: textOrNull(row, "group_label"),
-    ratingCode: textOrNull(row, "rating_code"),
-    ratingLabel: textOrNull(row, "rating_label"),
-    reasons: json(row, "reasons") as unknown[],
-    detail: detail === null ? null : JSON.parse(detail),
-    publishedOn: text(row, "published_on"),
-    source: text(row, "source"),
-    sample: flag(row, "sample"),
+    groupCode: textOrNull(packed, "group_code"),
+    groupLabel: textOrNull(packed, "group_label"),
+    ratingCode: textOrNull(packed, "rating_code"),
+    ratingLabel: textOrNull(packed, "rating_label"),
+    publishedOn: text(packed, "published_on"),
+    source: text(packed, "source"),
+    sample: flag(packed, "sample"),
   };
 }
 
@@ -202,7 +257,7 @@ export function publishedRepo(sql: Sql): PublishedRepo {
 
     async forUnit(unitId, year) {
       const result = await sql.execute({
-        sql: `SELECT ${COLUMNS} FROM published_results WHERE unit_id = ? AND year = ?`,
+        sql: `SELECT ${RESULT_SELECT} FROM published_results WHERE unit_id = ? AND year = ?`,
         args: [unitId, year],
       });
       const row = result.rows[0];
@@ -211,12 +266,38 @@ export function publishedRepo(sql: Sql): PublishedRepo {
 
     async byScope(scopeUnitId, year) {
       const result = await sql.execute({
-        sql:
-          `SELECT ${COLUMNS} FROM published_results WHERE scope_unit_id = ? AND year = ? ` +
-          "ORDER BY rank IS NULL, rank, pct DESC, unit_id",
+        sql: `SELECT ${RESULT_SELECT} FROM published_results WHERE scope_unit_id = ? AND year = ? ${RANKING_ORDER}`,
         args: [scopeUnitId, year],
       });
       return result.rows.map(publishedFromRow);
+    },
+
+    async ranking(scopeUnitId, year) {
+      const result = await sql.execute({
+        sql: `SELECT ${RANKING_SELECT} FROM published_results WHERE scope_unit_id = ? AND year = ? ${RANKING_ORDER}`,
+        args: [scopeUnitId, year],
+      });
+      return result.rows.map(rankingEntryFromRow);
+    },
+
+    async forUnitWithPeers(unitId, year) {
+      const result = await sql.execute({
+        sql:
+          `SELECT ${RESULT_SELECT}, (SELECT json_group_array(q.unit_id) FROM published_results q ` +
+          "WHERE q.scope_unit_id = p.scope_unit_id AND q.year = p.year) AS peers " +
+          "FROM published_results p WHERE p.unit_id = ? AND p.year = ?",
+        args: [unitId, year],
+      });
+      const row = result.rows[0];
+      if (row === undefined) return null;
+      const peers: unknown = JSON.parse(text(row, "peers"));
+      if (!Array.isArray(peers) || !peers.every(Number.isInteger)) {
+        throw new StoreError("ROW_SHAPE", "Danh sách đơn vị cùng bảng xếp hạng không đúng dạng.", {
+          unitId,
+          year,
+        });
+      }
+      return { ...publishedFromRow(row), peerUnitIds: peers as number[] };
     },
 
     years: (unitId) => years("unit_id", unitId),

@@ -11,10 +11,80 @@ export interface Sql {
 }
 
 export function clientSql(client: Client): Sql {
+  const batch =
+    client.protocol === "file"
+      ? sharedCommits(client)
+      : (stmts: InStatement[]) => client.batch(stmts, "write");
   return {
     execute: (stmt) => client.execute(stmt),
-    batch: async (stmts) => (stmts.length === 0 ? [] : client.batch(stmts, "write")),
+    batch: async (stmts) => (stmts.length === 0 ? [] : batch(stmts)),
   };
+}
+
+interface QueuedBatch {
+  stmts: InStatement[];
+  resolve(results: ResultSet[]): void;
+  reject(error: unknown): void;
+}
+
+const nextTurn: (run: () => void) => void =
+  typeof globalThis.setImmediate === "function"
+    ? (run) => void globalThis.setImmediate(run)
+    : (run) => void setTimeout(run, 0);
+
+/**
+ * Write batches on an embedded database (a file, or memory), where a commit runs on the event loop
+ * and, for a file, waits for the log to reach the disk: the batches asked for while the event loop
+ * turns (concurrent webhook updates each claiming their update, say) are committed together, in the
+ * order asked, in one transaction. Each batch is still all or nothing and answered only once
+ * committed; when the group fails, each batch is run again on its own, so that one batch's error (a
+ * constraint, a refusal) is its own and the others commit as if they had been alone. A batch must
+ * therefore not rely on what a statement before it left behind (`changes()`, `last_insert_rowid()`
+ * in its first statement).
+ *
+ * The group is committed on the second turn of the event loop after its first batch: by then the
+ * updates whose requests became readable meanwhile have reached their own writes (bench/chat.ts:
+ * 3.5 batches a commit instead of 2.8, and a tenth more updates a second). Idle, a turn costs
+ * microseconds.
+ */
+function sharedCommits(client: Client): (stmts: InStatement[]) => Promise<ResultSet[]> {
+  let queue: QueuedBatch[] = [];
+
+  async function runAlone(batch: QueuedBatch): Promise<void> {
+    try {
+      batch.resolve(await client.batch(batch.stmts, "write"));
+    } catch (error) {
+      batch.reject(error);
+    }
+  }
+
+  async function flush(): Promise<void> {
+    const group = queue;
+    queue = [];
+    const [only] = group;
+    if (only !== undefined && group.length === 1) return runAlone(only);
+    let results: ResultSet[];
+    try {
+      results = await client.batch(
+        group.flatMap((batch) => batch.stmts),
+        "write",
+      );
+    } catch {
+      for (const batch of group) await runAlone(batch);
+      return;
+    }
+    let from = 0;
+    for (const batch of group) {
+      batch.resolve(results.slice(from, from + batch.stmts.length));
+      from += batch.stmts.length;
+    }
+  }
+
+  return (stmts) =>
+    new Promise<ResultSet[]>((resolve, reject) => {
+      queue.push({ stmts, resolve, reject });
+      if (queue.length === 1) nextTurn(() => nextTurn(() => void flush()));
+    });
 }
 
 export function transactionSql(tx: Transaction): Sql {

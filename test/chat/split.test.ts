@@ -102,6 +102,63 @@ describe("splitTelegramHtml", () => {
   });
 });
 
+/** Tags as the splitter reads them, with its rule that a closing tag closes what it names and all inside. */
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)(?:\s[^<>]*)?>/g;
+const withoutTags = (html: string) => html.replace(TAG, "");
+const openAtEnd = (html: string): string[] => {
+  let stack: string[] = [];
+  for (const [, close, name] of html.matchAll(TAG)) {
+    const tag = name!.toLowerCase();
+    if (!close) stack.push(tag);
+    else if (stack.lastIndexOf(tag) >= 0) stack = stack.slice(0, stack.lastIndexOf(tag));
+  }
+  return stack;
+};
+
+describe("splitTelegramHtml on any markup, whole or cut", () => {
+  const tag = fc.constantFrom(
+    "<b>",
+    "</b>",
+    "<i>",
+    "</i>",
+    "<B>",
+    '<a href="x">',
+    "</a>",
+    "<code>",
+    "</code>",
+  );
+  const text = fc.string({
+    unit: fc.constantFrom("a", " ", "\n", "&amp;", "đ", "😀", "<", ">"),
+    maxLength: 12,
+  });
+  // Up to six tags, opened and closed in any order, between runs of text.
+  const markup = fc
+    .array(fc.tuple(text, tag), { maxLength: 6 })
+    .chain((parts) => text.map((tail) => parts.map(([t, g]) => t + g).join("") + tail));
+
+  it("keeps every chunk within the limit and closed, and the text between the tags intact", () => {
+    fc.assert(
+      fc.property(markup, fc.integer({ min: -10, max: 30 }), (html, slack) => {
+        const limit = Math.max(130, html.length + slack);
+        const chunks = splitTelegramHtml(html, limit);
+        for (const chunk of chunks) {
+          expect(chunk.length).toBeLessThanOrEqual(limit);
+          expect(openAtEnd(chunk)).toEqual([]);
+        }
+        expect(withoutTags(chunks.join(""))).toBe(withoutTags(html));
+        if (chunks.length === 1 && openAtEnd(html).length === 0) expect(chunks[0]).toBe(html);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("gives a short, balanced reply back as it is", () => {
+    const html = toTelegramHtml(reply().line({ text: "Xã Tân Hồng", style: "bold" }, " 87,03").build());
+    expect(splitTelegramHtml(html)).toEqual([html]);
+    expect(splitTelegramHtml("<b>mở")).toEqual(["<b>mở</b>"]);
+  });
+});
+
 describe("splitPlain", () => {
   it("prefers paragraph, then line, then space boundaries", () => {
     expect(splitPlain("aaaa bbbb\n\ncccc dddd", 12)).toEqual(["aaaa bbbb\n\n", "cccc dddd"]);

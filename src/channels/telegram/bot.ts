@@ -3,9 +3,9 @@
  * reply back. The same bot serves the webhook (see `webhook.ts`) and long polling.
  *
  * Each message is answered once: the reply is computed first, then the update is claimed in the
- * store, then sent. A failure before the claim (the database unreachable) leaves the update
- * unclaimed, so Telegram's redelivery is handled in full; a redelivery after the claim, even after
- * a restart, sends nothing.
+ * store (with the chat's numbered choices, in one write: see `../claim.ts`), then sent. A failure
+ * before the claim (the database unreachable) leaves the update unclaimed, so Telegram's
+ * redelivery is handled in full; a redelivery after the claim, even after a restart, sends nothing.
  */
 import { autoRetry } from "@grammyjs/auto-retry";
 import { Bot, type Context, type FilterQuery, GrammyError } from "grammy";
@@ -15,6 +15,7 @@ import type { ChatService } from "../../chat/service.ts";
 import type { Log } from "../../log.ts";
 import { StoreError } from "../../store/errors.ts";
 import type { Store } from "../../store/index.ts";
+import { answerOnce } from "../claim.ts";
 import { textForBot, toIncoming } from "./incoming.ts";
 import { sendReply } from "./send.ts";
 
@@ -132,8 +133,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (ctx.from === undefined) return;
     const incoming = toIncoming(chatOfUpdate, ctx.from, text);
     if (incoming === null) return;
-    const reply = await chat.handle(incoming, now());
-    if (!(await firstTime(ctx))) return;
+    const reply = await answerOnce(chat, store, incoming, now(), {
+      platform: "telegram",
+      updateKey: String(ctx.update.update_id),
+    });
+    if (reply === null) return;
     if (ctx.callbackQuery) {
       // Stops the button's spinner; a failure here must not cost the chair the answer itself.
       await ctx.answerCallbackQuery().catch((error: unknown) => {

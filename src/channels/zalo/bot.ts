@@ -11,6 +11,7 @@ import type { ChatService, IncomingMessage } from "../../chat/service.ts";
 import { splitPlain } from "../../chat/split.ts";
 import type { Log } from "../../log.ts";
 import type { Store } from "../../store/index.ts";
+import { answerOnce } from "../claim.ts";
 import type { ZaloClient } from "./client.ts";
 import { ZaloApiError } from "./errors.ts";
 import type { ZaloMessage, ZaloUpdate } from "./schemas.ts";
@@ -95,8 +96,11 @@ export function createZaloBot(options: ZaloBotOptions): ZaloBot {
         case "message.text.received": {
           const text = message.text?.trim() ?? "";
           if (text === "") return;
-          const reply = await chat.handle(incoming(message, text), now());
-          if (await firstTime(message)) await deliver(chatId, reply);
+          const reply = await answerOnce(chat, store, incoming(message, text), now(), {
+            platform: "zalo",
+            updateKey: message.message_id,
+          });
+          if (reply !== null) await deliver(chatId, reply);
           return;
         }
         case "message.unsupported.received":
