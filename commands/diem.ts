@@ -3,7 +3,6 @@ import { lowestCriteria } from "../src/core/index.ts";
 import { formatPercent } from "../src/format/vi.ts";
 import type { PublishedResultWithPeers } from "../src/store/index.ts";
 import { bold, italic, type Reply, reply } from "./reply.ts";
-import { takeYear } from "./support/args.ts";
 import {
   changeText,
   componentPercent,
@@ -15,10 +14,10 @@ import {
   sourceLine,
 } from "./support/format.ts";
 import { detailOf, fieldsOf, headRatingNotes } from "./support/published.ts";
-import { publishedYear } from "./support/published-year.ts";
 import { scopeNamesOf } from "./support/scope.ts";
-import { type PickedUnit, pickUnit, WITH_RESULTS } from "./support/unit-arg.ts";
+import type { PickedUnit } from "./support/unit-arg.ts";
 import { unitHeading } from "./support/unit-heading.ts";
+import { pickUnitResult } from "./support/unit-result.ts";
 import type { Command, CommandDeps } from "./types.ts";
 
 const LOWEST_SHOWN = 3;
@@ -32,26 +31,11 @@ export const diemCommand: Command = {
   example: EXAMPLE,
 
   async run(input, deps) {
-    const year = takeYear(input.args);
-    const picked = await pickUnit(input, deps, {
-      text: year.rest,
-      year: year.value,
-      levels: ["commune", "district"],
-      commandFor: (id) => `/diem #${id}${year.value === null ? "" : ` ${year.value}`}`,
-      example: EXAMPLE,
-      prefer: WITH_RESULTS,
-    });
-    if ("reply" in picked) return picked.reply;
-    const unit = picked.unit;
-    const found = await publishedYear(
-      deps,
-      unit,
-      year.value,
-      (y) => `/diem #${unit.id} ${y}`,
-      (unitId, y) => deps.store.published.forUnitWithPeers(unitId, y),
+    const picked = await pickUnitResult(input, deps, "diem", EXAMPLE, (unitId, year) =>
+      deps.store.published.forUnitWithPeers(unitId, year),
     );
-    if ("reply" in found) return found.reply;
-    return scoreCard(deps, unit, found.published);
+    if ("reply" in picked) return picked.reply;
+    return scoreCard(deps, picked.unit, picked.published);
   },
 };
 

@@ -1,7 +1,6 @@
 /** /tieuchi [đơn vị] [năm]: every field of the published result, lowest share of its maximum first. */
 import { compareCodes } from "../src/core/index.ts";
 import { bold, italic, reply } from "./reply.ts";
-import { takeYear } from "./support/args.ts";
 import {
   bar,
   componentPercent,
@@ -12,9 +11,8 @@ import {
   sourceLine,
 } from "./support/format.ts";
 import { detailOf, fieldsOf } from "./support/published.ts";
-import { publishedYear } from "./support/published-year.ts";
-import { pickUnit, WITH_RESULTS } from "./support/unit-arg.ts";
 import { unitHeading } from "./support/unit-heading.ts";
+import { pickUnitResult } from "./support/unit-result.ts";
 import type { Command } from "./types.ts";
 
 const EXAMPLE = "/tieuchi Sông Cầu 2022";
@@ -27,20 +25,9 @@ export const tieuchiCommand: Command = {
   example: EXAMPLE,
 
   async run(input, deps) {
-    const year = takeYear(input.args);
-    const picked = await pickUnit(input, deps, {
-      text: year.rest,
-      year: year.value,
-      levels: ["commune", "district"],
-      commandFor: (id) => `/tieuchi #${id}${year.value === null ? "" : ` ${year.value}`}`,
-      example: EXAMPLE,
-      prefer: WITH_RESULTS,
-    });
+    const picked = await pickUnitResult(input, deps, "tieuchi", EXAMPLE);
     if ("reply" in picked) return picked.reply;
-    const unit = picked.unit;
-    const found = await publishedYear(deps, unit, year.value, (y) => `/tieuchi #${unit.id} ${y}`);
-    if ("reply" in found) return found.reply;
-    const published = found.published;
+    const { unit, published } = picked;
 
     const built = unitHeading(reply().line(bold(`Điểm từng lĩnh vực năm ${published.year}`)), unit).line(
       "Tổng: ",

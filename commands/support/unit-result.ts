@@ -1,0 +1,38 @@
+/**
+ * The opening every per-unit result command shares: the year out of the arguments, the unit (or a
+ * choice, or the closest names), then that unit's published result for the year (or why there is none).
+ */
+import type { PublishedResult } from "../../src/store/index.ts";
+import type { Reply } from "../reply.ts";
+import type { CommandDeps, CommandInput } from "../types.ts";
+import { takeYear } from "./args.ts";
+import { publishedYear } from "./published-year.ts";
+import { type PickedUnit, pickUnit, WITH_RESULTS } from "./unit-arg.ts";
+
+export type UnitResultPicked<T extends PublishedResult> =
+  | { unit: PickedUnit; published: T }
+  | { reply: Reply };
+
+/** `command` is the command's name without the slash ("diem"); `read` as for `publishedYear`. */
+export async function pickUnitResult<T extends PublishedResult = PublishedResult>(
+  input: CommandInput,
+  deps: CommandDeps,
+  command: string,
+  example: string,
+  read?: (unitId: number, year: number) => Promise<T | null>,
+): Promise<UnitResultPicked<T>> {
+  const year = takeYear(input.args);
+  const picked = await pickUnit(input, deps, {
+    text: year.rest,
+    year: year.value,
+    levels: ["commune", "district"],
+    commandFor: (id) => `/${command} #${id}${year.value === null ? "" : ` ${year.value}`}`,
+    example,
+    prefer: WITH_RESULTS,
+  });
+  if ("reply" in picked) return picked;
+  const unit = picked.unit;
+  const found = await publishedYear<T>(deps, unit, year.value, (y) => `/${command} #${unit.id} ${y}`, read);
+  if ("reply" in found) return found;
+  return { unit, published: found.published };
+}
