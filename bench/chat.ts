@@ -11,17 +11,18 @@
  * - the memory of the running service.
  * Prints a Markdown section for BENCHMARKS.md.
  */
+
 import { spawnSync } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import os, { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { Bot, webhookCallback } from "grammy";
 import { Hono } from "hono";
 import type { Reply } from "../commands/reply.ts";
 import { createApp } from "../src/app.ts";
 import { createTelegramBot } from "../src/channels/telegram/bot.ts";
 import { type ChatService, createChatService } from "../src/chat/service.ts";
+import { openDatabase } from "../src/db/open.ts";
 import { useWriteAheadLog } from "../src/db/pragmas.ts";
 import { silentLog } from "../src/log.ts";
 import { createResolver, foldVietnamese } from "../src/resolve/index.ts";
@@ -70,7 +71,7 @@ const telegram = await startFakeTelegramApi();
 try {
   const dataset = buildDatasetInChildProcess(dir);
   const memoryAtStart = memory();
-  const client = createClient({ url: `file:${join(dir, DATASET_FILE)}` });
+  const client = await openDatabase({ url: `file:${join(dir, DATASET_FILE)}` });
   await useWriteAheadLog(client);
   const store = createStore(client);
 

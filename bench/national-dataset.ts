@@ -7,11 +7,12 @@
  * Run as its own process (`npx tsx bench/national-dataset.ts <dir>`, printing a JSON summary), so
  * that the memory the build used does not count as the service's.
  */
+
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createClient } from "@libsql/client";
+import { openDatabase } from "../src/db/open.ts";
 import { runImport, textInput } from "../src/imports/index.ts";
 import { publishScope } from "../src/publishing/index.ts";
 import { loadNationalRegister } from "../src/register/load-package.ts";
@@ -85,7 +86,7 @@ async function writeAssessments(path: string, communes: readonly RegisterRow[]):
 
 export async function buildNationalDataset(dir: string): Promise<NationalDatasetSummary> {
   const started = performance.now();
-  const client = createClient({ url: `file:${join(dir, DATASET_FILE)}` });
+  const client = await openDatabase({ url: `file:${join(dir, DATASET_FILE)}` });
   const store = createStore(client);
   const ctx = { now: new Date("2025-01-01T00:00:00Z"), actor: "bench" };
   await migrate(client, await readMigrations(), ctx.now);

@@ -10,7 +10,7 @@ import { createReadStream, createWriteStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
+import { openDatabase } from "../src/db/open.ts";
 import { runImport, textInput } from "../src/imports/index.ts";
 import { loadNationalRegister } from "../src/register/load-package.ts";
 import { createStore, migrate } from "../src/store/index.ts";
@@ -92,7 +92,7 @@ const int = (n: number) => n.toLocaleString("en-US");
 const dir = await mkdtemp(join(tmpdir(), "cchc-bench-store-"));
 try {
   const dbPath = join(dir, "cchc.db");
-  const client = createClient({ url: `file:${dbPath}` });
+  const client = await openDatabase({ url: `file:${dbPath}` });
   const store = createStore(client);
   const now = new Date();
   const ctx = { now, actor: "bench" };

@@ -83,6 +83,15 @@ interface Answer {
 
 const only = (reply: Reply): Answer => ({ reply, choices: null });
 
+/**
+ * Whether the platform shows choices as a numbered list answered with a number (Zalo, the playground,
+ * the CLI), so the list is kept for 30 minutes. Telegram shows buttons that send their own command
+ * back: nothing to keep, and a typed number is just text there.
+ */
+function keepsChoices(platform: IncomingMessage["platform"]): boolean {
+  return platform !== "telegram";
+}
+
 /** Whether a reply means "send nothing". */
 export function isSilent(reply: Reply): boolean {
   return reply.lines.length === 0 && reply.choices.length === 0 && reply.link === undefined;
@@ -113,7 +122,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     const group = message.chatType === "group";
 
     let typed = text;
-    const number = CHOICE_ANSWER.exec(text);
+    const number = keepsChoices(message.platform) ? CHOICE_ANSWER.exec(text) : null;
     if (number) {
       const pending = await store.pendingChoices.current(key, now);
       if (pending.length === 0) return only(group ? SILENT : textReply(NO_PENDING));
@@ -148,6 +157,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       }
     }
 
+    if (!keepsChoices(message.platform)) return only(reply);
     if (reply.choices.length > 0) {
       return {
         reply,

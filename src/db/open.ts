@@ -8,6 +8,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Client, createClient } from "@libsql/client";
 import { AppError } from "../errors.ts";
+import { cacheEmbeddedStatements } from "./statement-cache.ts";
 
 export const DEFAULT_DATABASE_URL = "file:data/cchc.db";
 
@@ -42,9 +43,13 @@ export function describeDatabaseUrl(url: string): string {
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Client> {
   const url =
     options.url === undefined || options.url.trim() === "" ? DEFAULT_DATABASE_URL : options.url.trim();
-  if (url === ":memory:" || url === "file::memory:") return createClient({ url: ":memory:" });
+  if (url === ":memory:" || url === "file::memory:") {
+    cacheEmbeddedStatements();
+    return createClient({ url: ":memory:" });
+  }
 
   if (url.startsWith("file:")) {
+    cacheEmbeddedStatements();
     const path = databaseFilePath(url);
     if (path !== null) await mkdir(dirname(path), { recursive: true });
     return createClient({ url });

@@ -32,6 +32,12 @@ const nextTurn: (run: () => void) => void =
     ? (run) => void globalThis.setImmediate(run)
     : (run) => void setTimeout(run, 0);
 
+const GROUP_TURNS = 4;
+
+function afterTurns(turns: number, run: () => void): void {
+  nextTurn(turns <= 1 ? run : () => afterTurns(turns - 1, run));
+}
+
 /**
  * Write batches on an embedded database (a file, or memory), where a commit runs on the event loop
  * and, for a file, waits for the log to reach the disk: the batches asked for while the event loop
@@ -42,10 +48,10 @@ const nextTurn: (run: () => void) => void =
  * therefore not rely on what a statement before it left behind (`changes()`, `last_insert_rowid()`
  * in its first statement).
  *
- * The group is committed on the second turn of the event loop after its first batch: by then the
- * updates whose requests became readable meanwhile have reached their own writes (bench/chat.ts:
- * 3.5 batches a commit instead of 2.8, and a tenth more updates a second). Idle, a turn costs
- * microseconds.
+ * The group is committed on the fourth turn of the event loop after its first batch: by then the
+ * updates whose requests became readable meanwhile have reached their own writes (bench/chat.ts
+ * under load: about 15 batches a commit instead of 8 after two turns, and a tenth more updates a
+ * second). Idle, a turn costs microseconds.
  */
 function sharedCommits(client: Client): (stmts: InStatement[]) => Promise<ResultSet[]> {
   let queue: QueuedBatch[] = [];
@@ -83,7 +89,7 @@ function sharedCommits(client: Client): (stmts: InStatement[]) => Promise<Result
   return (stmts) =>
     new Promise<ResultSet[]>((resolve, reject) => {
       queue.push({ stmts, resolve, reject });
-      if (queue.length === 1) nextTurn(() => nextTurn(() => void flush()));
+      if (queue.length === 1) afterTurns(GROUP_TURNS, () => void flush());
     });
 }
 

@@ -43,6 +43,26 @@ describe("handleOnce", () => {
     );
   });
 
+  it("keeps no list on Telegram, whose buttons send their command back, and reads a typed number as text", async () => {
+    const { chat } = chatOver(db.store);
+    const telegram = (t: string) => message(t, { platform: "telegram", chatId: "once-tg" });
+    const tgClaim = (updateKey: string) => ({ platform: "telegram" as const, updateKey });
+    const offered = await chat.handleOnce!(telegram("/diem Tân Hồng 2022"), now, tgClaim("t-1"));
+    expect(offered!.choices.length).toBeGreaterThanOrEqual(2);
+    expect(await rows("SELECT chat_id FROM pending_choices WHERE chat_id = 'once-tg'")).toHaveLength(0);
+    expect(await rows("SELECT update_key FROM processed_updates WHERE update_key = 't-1'")).toHaveLength(1);
+
+    const pressed = await chat.handleOnce!(
+      telegram(offered!.choices[0]!.command),
+      later(1_000),
+      tgClaim("t-2"),
+    );
+    expect(text(pressed)).toContain(offered!.choices[0]!.label.replace(/ \(đến .*\)$/u, ""));
+    const typed = text(await chat.handleOnce!(telegram("1"), later(2_000), tgClaim("t-3")));
+    expect(typed).not.toContain("Không có danh sách");
+    expect(typed).not.toBe(text(pressed));
+  });
+
   it("answers a redelivery with nothing, and writes nothing for it", async () => {
     const { chat } = chatOver(db.store);
     expect(text(await chat.handleOnce!(zalo("/help", "once-2"), now, claim("m-10")))).toContain("/diem");

@@ -87,12 +87,17 @@ describe("/lich", () => {
     );
   });
 
-  it("points to the latest week with a schedule, and answering the choice shows it", async () => {
+  it("points to the latest week with a schedule, and pressing the choice shows it", async () => {
     const later = new Date("2026-01-05T03:00:00Z");
-    const empty = await say("/lich", later);
+    const offered = await chat.handle(message("/lich", { chatId }), later);
+    const empty = replyText(offered);
     expect(empty).toContain("Chưa có lịch làm việc tuần 2 (05/01–11/01/2026) của Phường An Lưu");
     expect(empty).toContain("Lịch gần nhất đã đăng: tuần 12/2024.");
-    expect((await say("1", later)).split("\n")[0]).toBe("Lịch làm việc tuần 12 (18/03–24/03/2024)");
+    // A Telegram button sends its command back.
+    const [latest] = offered.choices;
+    expect((await say(latest!.command, later)).split("\n")[0]).toBe(
+      "Lịch làm việc tuần 12 (18/03–24/03/2024)",
+    );
   });
 
   it("takes a unit and a week for a chat that is not linked, and asks for a unit otherwise", async () => {
