@@ -5,8 +5,7 @@
  * transaction, and the database size after. Prints a Markdown section for BENCHMARKS.md.
  */
 
-import { once } from "node:events";
-import { createReadStream, createWriteStream } from "node:fs";
+import { createReadStream } from "node:fs";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -15,75 +14,15 @@ import { runImport, textInput } from "../src/imports/index.ts";
 import { loadNationalRegister } from "../src/register/load-package.ts";
 import { createStore, migrate } from "../src/store/index.ts";
 import { readMigrations } from "../src/store/migrations-fs.ts";
+import { leafCodes, syntheticMethodology, writeScoresCsv, YEARS } from "./synthetic.ts";
 
-const YEARS = [2019, 2020, 2021, 2022, 2023, 2024];
-const FIELDS = 8;
-const LEAVES_PER_FIELD = 5;
-const LEAF_MAX = 2.5;
-const METHODOLOGY_ID = "bench-national-40";
-
-/** 8 fields × 5 direct leaves of 2,5 points: 40 leaves, 100 points. */
-function syntheticMethodology() {
-  const fields = Array.from({ length: FIELDS }, (_, f) => ({
-    code: `F${f + 1}`,
-    name: `Lĩnh vực ${f + 1}`,
-    max: LEAF_MAX * LEAVES_PER_FIELD,
-    children: Array.from({ length: LEAVES_PER_FIELD }, (_, l) => ({
-      code: `F${f + 1}.${l + 1}`,
-      name: `Tiêu chí ${f + 1}.${l + 1}`,
-      max: LEAF_MAX,
-      rule: { type: "direct" },
-    })),
-  }));
-  return {
-    id: METHODOLOGY_ID,
-    version: "1",
-    title: "Phương pháp tổng hợp cho đo hiệu năng (40 tiêu chí lá)",
-    jurisdiction: { province: "Toàn quốc (đo hiệu năng)", provinceCode: "00" },
-    level: "commune",
-    assessedYears: { from: YEARS[0], to: YEARS[YEARS.length - 1] },
-    legalBasis: [],
-    sources: [],
-    maxPoints: 100,
-    fields,
-    classification: {
-      bands: [
-        { code: "A", label: "Từ 90%", min: 90 },
-        { code: "B", label: "Từ 80%", min: 80 },
-        { code: "C", label: "Dưới 80%", min: 0 },
-      ],
-    },
-  };
-}
-
-async function writeNationalFile(
-  path: string,
-  codes: readonly string[],
-  leaves: readonly string[],
-): Promise<number> {
-  const out = createWriteStream(path, { encoding: "utf8" });
-  out.write("unit_code,year,criterion_code,score\n");
-  let rows = 0;
-  let buffer: string[] = [];
-  for (const [u, code] of codes.entries()) {
-    for (const year of YEARS) {
-      for (const [l, leaf] of leaves.entries()) {
-        // Deterministic scores spread over 0–2,49.
-        const score = ((u * 7919 + year * 31 + l * 13) % 250) / 100;
-        buffer.push(`${code},${year},${leaf},${score}`);
-        rows += 1;
-      }
-    }
-    if (buffer.length >= 20_000) {
-      if (!out.write(`${buffer.join("\n")}\n`)) await once(out, "drain");
-      buffer = [];
-    }
-  }
-  out.write(buffer.length > 0 ? `${buffer.join("\n")}\n` : "");
-  out.end();
-  await once(out, "finish");
-  return rows;
-}
+const SHAPE = {
+  id: "bench-national-40",
+  title: "Phương pháp tổng hợp cho đo hiệu năng (40 tiêu chí lá)",
+  fields: 8,
+  leavesPerField: 5,
+  leafMax: 2.5,
+};
 
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -105,14 +44,20 @@ try {
 
   await runImport(
     store,
-    { kind: "methodology", input: textInput("bench.json", JSON.stringify(syntheticMethodology())) },
+    { kind: "methodology", input: textInput("bench.json", JSON.stringify(syntheticMethodology(SHAPE))) },
     ctx,
   );
   const communes = register.units.filter((u) => u.key.startsWith("old:commune:")).map((u) => u.code);
-  const leaves = syntheticMethodology().fields.flatMap((f) => f.children.map((c) => c.code));
+  const leaves = leafCodes(SHAPE);
   const csvPath = join(dir, "national-assessments.csv");
   started = performance.now();
-  const rows = await writeNationalFile(csvPath, communes, leaves);
+  // Deterministic scores spread over 0–2,49.
+  const rows = await writeScoresCsv(
+    csvPath,
+    communes,
+    leaves,
+    (u, year, l) => ((u * 7919 + year * 31 + l * 13) % 250) / 100,
+  );
   const generateMs = performance.now() - started;
   const csvBytes = (await stat(csvPath)).size;
 
@@ -126,7 +71,7 @@ try {
           format: "csv",
           chunks: createReadStream(csvPath, { encoding: "utf8", highWaterMark: 1 << 20 }),
         },
-        methodology: METHODOLOGY_ID,
+        methodology: SHAPE.id,
       },
       ctx,
     );

@@ -7,7 +7,7 @@ import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { CsvError, parse } from "csv-parse";
 import { detectDelimiter } from "../csv/index.ts";
-import type { ProblemList } from "./problems.ts";
+import { type ImportProblemCode, type ProblemList, refuseIfAny } from "./problems.ts";
 
 export type ImportFormat = "csv" | "json";
 
@@ -284,6 +284,39 @@ export function placeWord(format: ImportFormat): string {
 /** One row at a time, for the small kinds where an await per row does not matter. */
 export async function* eachRecord(reader: RecordReader): AsyncGenerator<ImportRecord> {
   for await (const batch of reader.batches) yield* batch;
+}
+
+/**
+ * Opens a file whose rows need the `required` columns: an unreadable file or a missing column refuses
+ * the import at once (nothing read, nothing written).
+ */
+export async function openWithColumns(
+  input: ImportInput,
+  problems: ProblemList,
+  required: readonly string[],
+): Promise<RecordReader> {
+  const reader = await openRecords(input, problems);
+  refuseIfAny(problems);
+  const missing = missingColumns(reader, required);
+  if (missing !== null) problems.add(1, "MISSING_COLUMN", missing);
+  refuseIfAny(problems);
+  return reader;
+}
+
+/** One record's problems: each reported as "Dòng 7: <where>: reason"; `found` once any was. */
+export interface RecordProblems {
+  fail(code: ImportProblemCode, reason: string): void;
+  readonly found: boolean;
+}
+
+export function problemsOf(problems: ProblemList, record: ImportRecord): RecordProblems {
+  const before = problems.count;
+  return {
+    fail: (code, reason) => problems.add(record.line, code, `${record.where}: ${reason}`),
+    get found() {
+      return problems.count > before;
+    },
+  };
 }
 
 /** The problem a missing column makes, or null when every required column is there. */

@@ -5,7 +5,6 @@
 import { type Client, createClient } from "@libsql/client";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { createResolver } from "../../src/resolve/index.ts";
 import {
   type ApiDoubles,
   addBusyWeek,
@@ -18,10 +17,11 @@ import {
   startHarness,
   TELEGRAM_SECRET,
   telegramCallback,
+  telegramPlainTexts,
   telegramText,
   tempDatabaseUrl,
+  unitIdNamed,
 } from "../support/channel-harness.ts";
-import { parseTelegramHtml } from "../support/fake-telegram-api.ts";
 
 let apis: ApiDoubles;
 let database: ReturnType<typeof cuttable>;
@@ -38,10 +38,7 @@ beforeAll(async () => {
   const client: Client = await openDemoDatabase();
   database = cuttable(client);
   harness = await startHarness({ apis, client: database.client });
-  const resolver = createResolver(await harness.store.units.listResolvable());
-  const tanHong = resolver.resolve("Tân Hồng Bình Giang", { year: 2022 });
-  if (tanHong.kind !== "unit") throw new Error("demo data without Tân Hồng");
-  tanHongId = tanHong.unit.id;
+  tanHongId = await unitIdNamed(harness.store, "Tân Hồng Bình Giang", 2022);
 }, 60_000);
 afterAll(async () => {
   harness.close();
@@ -52,13 +49,7 @@ beforeEach(() => {
   database.restore();
 });
 
-function plainTexts(): string[] {
-  return apis.telegram.sentTexts().map((html) => {
-    const parsed = parseTelegramHtml(html);
-    if ("error" in parsed) throw new Error(`${parsed.error} in ${html}`);
-    return parsed.text;
-  });
-}
+const plainTexts = () => telegramPlainTexts(apis.telegram);
 
 describe("POST /webhook/telegram: the secret", () => {
   it.each([

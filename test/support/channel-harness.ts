@@ -23,7 +23,7 @@ import { createResolver } from "../../src/resolve/index.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { readMigrations } from "../../src/store/migrations-fs.ts";
-import { type FakeTelegramApi, startFakeTelegramApi } from "./fake-telegram-api.ts";
+import { type FakeTelegramApi, parseTelegramHtml, startFakeTelegramApi } from "./fake-telegram-api.ts";
 import { type FakeZaloApi, startFakeZaloApi } from "./fake-zalo-api.ts";
 
 export const TELEGRAM_SECRET = "telegram-webhook-secret_0123456789";
@@ -64,6 +64,22 @@ export interface Harness {
 }
 
 /** An in-memory database as a first start leaves it: migrated, national register, demo data (~3 s). */
+/** The id of the unit a text names in a year (e.g. "Tân Hồng Bình Giang", 2022); throws if not one unit. */
+export async function unitIdNamed(store: Store, text: string, year: number): Promise<number> {
+  const found = createResolver(await store.units.listResolvable()).resolve(text, { year });
+  if (found.kind !== "unit") throw new Error(`demo data without one unit named ${text}`);
+  return found.unit.id;
+}
+
+/** The messages the Telegram double delivered, as the user reads them (balanced HTML checked). */
+export function telegramPlainTexts(telegram: FakeTelegramApi): string[] {
+  return telegram.sentTexts().map((html) => {
+    const parsed = parseTelegramHtml(html);
+    if ("error" in parsed) throw new Error(`${parsed.error} in ${html}`);
+    return parsed.text;
+  });
+}
+
 export async function openDemoDatabase(): Promise<Client> {
   const client = createClient({ url: ":memory:" });
   await bootstrapEmbedded(client, { now: NOW });

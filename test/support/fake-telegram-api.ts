@@ -3,8 +3,9 @@
  * (`POST /bot<token>/<method>` with JSON, form or multipart bodies, `{ ok, result }` answers) so a
  * real grammY bot can be pointed at it with `client: { apiRoot }`. It records every call, checks
  * what Telegram checks for messages (HTML entities, 4096 characters), and can be scripted to fail
- * like Telegram does (429 with retry_after, 500, 403 blocked). It is not Telegram: only the
- * methods the bot uses are answered; anything else is 404 as on the real server.
+ * like Telegram does (429 with retry_after, 500, 403 blocked, 400 with migrate_to_chat_id). It is
+ * not Telegram: only the methods the bot uses are answered; anything else is 404 as on the real
+ * server.
  *
  * @example
  * const telegram = await startFakeTelegramApi();
@@ -33,7 +34,9 @@ export type TelegramFailure =
   | { status: 429; retryAfter: number }
   | { status: 500 }
   | { status: 403; description?: string }
-  | { status: 400; description: string };
+  | { status: 400; description: string }
+  /** A group upgraded to a supergroup: Telegram refuses the old id and names the new one. */
+  | { status: 400; migrateToChatId: number };
 
 export interface FakeTelegramApi {
   readonly apiRoot: string;
@@ -201,7 +204,11 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
       case 403:
         return error(403, failure.description ?? "Forbidden: bot was blocked by the user");
       case 400:
-        return error(400, failure.description);
+        return "migrateToChatId" in failure
+          ? error(400, "Bad Request: group chat was upgraded to a supergroup chat", {
+              migrate_to_chat_id: failure.migrateToChatId,
+            })
+          : error(400, failure.description);
     }
   }
 

@@ -121,7 +121,11 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       const movedTo = error.parameters.migrate_to_chat_id;
       // A group upgraded before we heard of it: move its link and answer in the supergroup, once.
       if (movedTo !== undefined && movedTo !== chatId && !followedMigration) {
-        await moveChat(chatId, movedTo);
+        // The update is already claimed: a failing move must not cost the chair the answer. The
+        // supergroup's own migration message (or its next command) moves the link later.
+        await moveChat(chatId, movedTo).catch((moveError: unknown) => {
+          log.warn("telegram chat move failed", { from: chatId, to: movedTo, error: moveError });
+        });
         await deliver(ctx, movedTo, reply, undefined, true);
         return;
       }

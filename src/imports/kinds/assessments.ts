@@ -20,7 +20,7 @@ import { type ConflictingValues, type StagedScore, yearWindow } from "../../stor
 import * as read from "../fields.ts";
 import { lookupMethodology } from "../methodologies.ts";
 import { MAX_PROBLEMS, refuseIfAny } from "../problems.ts";
-import { type ImportRecord, missingColumns, openRecords, placeWord } from "../records.ts";
+import { type ImportRecord, openWithColumns, placeWord, problemsOf } from "../records.ts";
 import { type CodeIndex, describeUnit, type Resolved, resolveCode } from "../unit-codes.ts";
 import { changeCount, type KindImporter, type KindRun } from "./kind.ts";
 
@@ -78,9 +78,8 @@ class RowChecker {
   check(record: ImportRecord): StagedScore | null {
     const { problems } = this.run;
     const v = record.values;
-    const fail = (code: Parameters<typeof problems.add>[1], reason: string) =>
-      problems.add(record.line, code, `${record.where}: ${reason}`);
-    const before = problems.count;
+    const issues = problemsOf(problems, record);
+    const fail = issues.fail;
 
     const code = read.requiredText(v.unit_code ?? "", "mã đơn vị (unit_code)");
     const year = read.year(v.year ?? "");
@@ -127,7 +126,7 @@ class RowChecker {
         fail,
       );
     }
-    if (problems.count > before || !unit.ok) return null;
+    if (issues.found || !unit.ok) return null;
     return {
       line: record.line,
       unitId: unit.unit.id,
@@ -183,11 +182,7 @@ function unitsById(index: CodeIndex): Map<number, UnitRecord> {
 
 export const importAssessments: KindImporter = async (run) => {
   const { repos, input, options, ctx, problems } = run;
-  const reader = await openRecords(input, problems);
-  refuseIfAny(problems);
-  const missing = missingColumns(reader, REQUIRED);
-  if (missing !== null) problems.add(1, "MISSING_COLUMN", missing);
-  refuseIfAny(problems);
+  const reader = await openWithColumns(input, problems, REQUIRED);
 
   const index = await repos.unitAdmin.codeIndex();
   const checker = new RowChecker(run, index);

@@ -8,7 +8,7 @@ import type { ScheduleItem } from "../../store/index.ts";
 import { isoWeekOf, isoWeekRange, parseDate, parseIsoWeek, parseTime, showDate } from "../dates.ts";
 import * as read from "../fields.ts";
 import { refuseIfAny } from "../problems.ts";
-import { eachRecord, missingColumns, openRecords } from "../records.ts";
+import { eachRecord, openWithColumns, problemsOf } from "../records.ts";
 import { resolveCode } from "../unit-codes.ts";
 import { changeCount, type KindImporter } from "./kind.ts";
 
@@ -30,11 +30,7 @@ interface Week {
 }
 
 export const importSchedule: KindImporter = async ({ repos, input, options, ctx, problems }) => {
-  const reader = await openRecords(input, problems);
-  refuseIfAny(problems);
-  const missing = missingColumns(reader, REQUIRED);
-  if (missing !== null) problems.add(1, "MISSING_COLUMN", missing);
-  refuseIfAny(problems);
+  const reader = await openWithColumns(input, problems, REQUIRED);
 
   const index = await repos.unitAdmin.codeIndex();
   const weeks = new Map<string, Week>();
@@ -43,9 +39,8 @@ export const importSchedule: KindImporter = async ({ repos, input, options, ctx,
     if (problems.full) break;
     rows += 1;
     const v = record.values;
-    const fail = (code: Parameters<typeof problems.add>[1], reason: string) =>
-      problems.add(record.line, code, `${record.where}: ${reason}`);
-    const before = problems.count;
+    const issues = problemsOf(problems, record);
+    const fail = issues.fail;
 
     const scope = read.requiredText(v.scope_code ?? "", "mã đơn vị (scope_code)");
     if (!scope.ok) fail("BAD_VALUE", scope.reason);
@@ -76,7 +71,7 @@ export const importSchedule: KindImporter = async ({ repos, input, options, ctx,
         );
       }
     }
-    if (problems.count > before || !scope.ok || !title.ok || date === null) continue;
+    if (issues.found || !scope.ok || !title.ok || date === null) continue;
     const unit = resolveCode(index, scope.value, { from: date, to: date }, `vào ngày ${showDate(date)}`);
     if (!unit.ok) {
       fail(unit.code, unit.reason);

@@ -9,7 +9,7 @@ import type { TthcStats } from "../../store/index.ts";
 import { parseDate, showDate } from "../dates.ts";
 import * as read from "../fields.ts";
 import { refuseIfAny } from "../problems.ts";
-import { eachRecord, missingColumns, openRecords, placeWord } from "../records.ts";
+import { eachRecord, openWithColumns, placeWord, problemsOf } from "../records.ts";
 import { resolveCode } from "../unit-codes.ts";
 import { changeCount, type KindImporter } from "./kind.ts";
 
@@ -30,11 +30,7 @@ const same = (a: TthcStats, b: TthcStats) =>
   (Object.keys(a) as (keyof TthcStats)[]).every((key) => a[key] === b[key]);
 
 export const importTthc: KindImporter = async ({ repos, input, options, ctx, problems }) => {
-  const reader = await openRecords(input, problems);
-  refuseIfAny(problems);
-  const missing = missingColumns(reader, REQUIRED);
-  if (missing !== null) problems.add(1, "MISSING_COLUMN", missing);
-  refuseIfAny(problems);
+  const reader = await openWithColumns(input, problems, REQUIRED);
 
   const index = await repos.unitAdmin.codeIndex();
   const rows: TthcStats[] = [];
@@ -44,9 +40,8 @@ export const importTthc: KindImporter = async ({ repos, input, options, ctx, pro
     if (problems.full) break;
     count += 1;
     const v = record.values;
-    const fail = (code: Parameters<typeof problems.add>[1], reason: string) =>
-      problems.add(record.line, code, `${record.where}: ${reason}`);
-    const before = problems.count;
+    const issues = problemsOf(problems, record);
+    const fail = issues.fail;
 
     const code = read.requiredText(v.unit_code ?? "", "mã đơn vị (unit_code)");
     if (!code.ok) fail("BAD_VALUE", code.reason);
@@ -63,7 +58,7 @@ export const importTthc: KindImporter = async ({ repos, input, options, ctx, pro
       if (value.ok) n[column] = value.value;
       else fail("BAD_VALUE", value.reason);
     }
-    if (problems.count > before || !code.ok || !start || !end) continue;
+    if (issues.found || !code.ok || !start || !end) continue;
 
     const resolvedParts = n.resolved_early + n.resolved_on_time + n.resolved_late;
     const resolvedText = read.optionalText(v.resolved);
@@ -102,7 +97,7 @@ export const importTthc: KindImporter = async ({ repos, input, options, ctx, pro
       `trong kỳ ${showDate(start)}–${showDate(end)}`,
     );
     if (!unit.ok) fail(unit.code, unit.reason);
-    if (problems.count > before || !unit.ok) continue;
+    if (issues.found || !unit.ok) continue;
 
     const key = `${unit.unit.id}|${start}|${end}`;
     const earlier = seen.get(key);

@@ -9,7 +9,7 @@ import type { DateWindow } from "../../store/index.ts";
 import { addDays, parseDate, showDate } from "../dates.ts";
 import * as read from "../fields.ts";
 import { refuseIfAny } from "../problems.ts";
-import { eachRecord, type ImportRecord, missingColumns, openRecords, placeWord } from "../records.ts";
+import { eachRecord, type ImportRecord, openWithColumns, placeWord } from "../records.ts";
 import { levelName, resolveCode, validity } from "../unit-codes.ts";
 import { changeCount, type KindImporter } from "./kind.ts";
 
@@ -98,11 +98,7 @@ function parseRow(record: ImportRecord, fail: (reason: string) => void): UnitRow
 }
 
 export const importUnits: KindImporter = async ({ repos, input, options, ctx, problems }) => {
-  const reader = await openRecords(input, problems);
-  refuseIfAny(problems);
-  const missing = missingColumns(reader, REQUIRED);
-  if (missing !== null) problems.add(1, "MISSING_COLUMN", missing);
-  refuseIfAny(problems);
+  const reader = await openWithColumns(input, problems, REQUIRED);
 
   const index = new Map(await repos.unitAdmin.codeIndex());
   const units = changeCount("đơn vị");
