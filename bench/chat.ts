@@ -7,7 +7,8 @@
  *   Bot API test double, as p50/p99; and the same path with the chat service answering a prepared
  *   reply, which is the channel's own cost;
  * - updates per second through the webhook over loopback HTTP (@hono/node-server, a fixed number of
- *   requests in flight, a fixed duration), next to a bare grammY echo bot measured the same way;
+ *   requests in flight), next to a bare grammY echo bot measured the same way, in alternating runs
+ *   after a warm-up, so that the machine's changing load weighs on both alike;
  * - the memory of the running service.
  * Prints a Markdown section for BENCHMARKS.md.
  */
@@ -29,13 +30,14 @@ import { createResolver, foldVietnamese } from "../src/resolve/index.ts";
 import { createStore } from "../src/store/index.ts";
 import { startFakeTelegramApi } from "../test/support/fake-telegram-api.ts";
 import { serveOnLoopback } from "../test/support/serve.ts";
-import { closedLoopLoad, type LoadResult, type Percentiles, percentiles } from "./load.ts";
+import { closedLoopLoad, combinedLoad, type LoadResult, type Percentiles, percentiles } from "./load.ts";
 import { DATASET_FILE, type NationalDatasetSummary } from "./national-dataset.ts";
 
 const SECRET = "bench-webhook-secret";
 const RESOLVER_ROUNDS = 5;
 const DIEM_REQUESTS = 3000;
-const LOAD = { concurrency: 16, durationMs: 8000 };
+/** Each bot gets `rounds` runs of `durationMs`, alternating, so a change in the machine's load weighs on both. */
+const LOAD = { concurrency: 16, durationMs: 2000, rounds: 4, warmupMs: 1000 };
 const NOW = new Date("2025-06-01T03:00:00Z");
 
 const ms = (value: number) => `${value < 1 ? value.toFixed(3) : value.toFixed(2)} ms`;
@@ -172,27 +174,32 @@ try {
   const channelOnly = await inProcess(appWith({ handle: async () => prepared }), 100_000);
   const memoryWarm = memory();
 
-  // ---- throughput over loopback HTTP: ours, then a bare grammY echo bot ----
+  // ---- throughput over loopback HTTP: ours and a bare grammY echo bot, in alternating rounds ----
   const ours = await serveOnLoopback(app);
-  const oursLoad = await closedLoopLoad({
-    ...LOAD,
-    request: (i) => ({ url: `${ours.url}/webhook/telegram`, init: webhookInit(diemUpdate(200_000 + i)) }),
-  });
-  const memoryAfterLoad = memory();
-  await ours.close();
-
   const echo = new Bot(telegram.token, { botInfo: telegram.botInfo, client: { apiRoot: telegram.apiRoot } });
   echo.on("message:text", (ctx) => ctx.reply(ctx.message.text));
   const echoServed = await serveOnLoopback(
     new Hono().post("/webhook/telegram", webhookCallback(echo, "hono", { secretToken: SECRET })),
   );
-  const echoLoad: LoadResult = await closedLoopLoad({
-    ...LOAD,
-    request: (i) => ({
-      url: `${echoServed.url}/webhook/telegram`,
-      init: webhookInit(diemUpdate(600_000 + i)),
-    }),
-  });
+  const load = (url: string, from: number, durationMs = LOAD.durationMs) =>
+    closedLoopLoad({
+      concurrency: LOAD.concurrency,
+      durationMs,
+      request: (i) => ({ url: `${url}/webhook/telegram`, init: webhookInit(diemUpdate(from + i)) }),
+    });
+  // Each server's first second over HTTP (connections, compiled code) is not counted.
+  await load(ours.url, 150_000, LOAD.warmupMs);
+  await load(echoServed.url, 650_000, LOAD.warmupMs);
+  const oursRuns: LoadResult[] = [];
+  const echoRuns: LoadResult[] = [];
+  for (let round = 0; round < LOAD.rounds; round++) {
+    oursRuns.push(await load(ours.url, 200_000 + round * 100_000));
+    echoRuns.push(await load(echoServed.url, 700_000 + round * 100_000));
+  }
+  const oursLoad = combinedLoad(oursRuns);
+  const echoLoad = combinedLoad(echoRuns);
+  const memoryAfterLoad = memory();
+  await ours.close();
   await echoServed.close();
   client.close();
 
@@ -213,8 +220,8 @@ try {
     `| resolver latency, warm, ${int(resolve.count)} queries (no diacritics, with district, typo, NFD) | ${pcts(resolve)} | p99 ≤ 0.2 ms |`,
     `| \`/diem <xã> <huyện> <năm>\` through POST /webhook/telegram in process (secret, claim, chat service, reply sent to the loopback Bot API), ${int(diem.count)} updates one after another | ${pcts(diem)}; ${int(scoreCards)}/${int(sent.length)} replies are score cards | p99 ≤ 10 ms |`,
     `| the same webhook path with the chat service answering a prepared score card (the channel's own cost) | ${pcts(channelOnly)} | |`,
-    `| \`/diem\` over loopback HTTP (@hono/node-server), ${LOAD.concurrency} in flight, ${LOAD.durationMs / 1000} s | **${int(oursLoad.perSecond)} updates/s**, p50 ${ms(oursLoad.p50)}, p99 ${ms(oursLoad.p99)}, ${oursLoad.failures} failed | |`,
-    `| bare grammY echo bot (webhookCallback "hono"), same updates, same setup | ${int(echoLoad.perSecond)} updates/s, p50 ${ms(echoLoad.p50)}, p99 ${ms(echoLoad.p99)}, ${echoLoad.failures} failed | |`,
+    `| \`/diem\` over loopback HTTP (@hono/node-server), ${LOAD.concurrency} in flight, after ${LOAD.warmupMs / 1000} s of warm-up, ${LOAD.rounds} runs of ${LOAD.durationMs / 1000} s alternating with the echo bot's | **${int(oursLoad.perSecond)} updates/s** (runs: ${oursRuns.map((run) => int(run.perSecond)).join(", ")}), p50 ${ms(oursLoad.p50)}, p99 ${ms(oursLoad.p99)}, ${oursLoad.failures} failed | |`,
+    `| bare grammY echo bot (webhookCallback "hono"), same updates, same setup | ${int(echoLoad.perSecond)} updates/s (runs: ${echoRuns.map((run) => int(run.perSecond)).join(", ")}), p50 ${ms(echoLoad.p50)}, p99 ${ms(echoLoad.p99)}, ${echoLoad.failures} failed | |`,
     `| throughput, ours / echo bot | **${(ratio * 100).toFixed(0)}%** | ≥ 50% |`,
     `| memory of the service process (after GC): before opening the database / resolver built and warm / after the HTTP load | RSS ${mib(memoryAtStart.rss)} / ${mib(memoryWarm.rss)} / ${mib(memoryAfterLoad.rss)}; heap ${mib(memoryAtStart.heapUsed)} / ${mib(memoryWarm.heapUsed)} / ${mib(memoryAfterLoad.heapUsed)} | |`,
     "",

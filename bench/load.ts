@@ -24,6 +24,22 @@ export interface LoadOptions {
 export interface LoadResult extends Percentiles {
   perSecond: number;
   failures: number;
+  /** Every answered request's latency, for combining runs. */
+  latencies: number[];
+  elapsedMs: number;
+}
+
+/** Several runs against one server as one: rate over their summed time, percentiles over all answers. */
+export function combinedLoad(runs: readonly LoadResult[]): LoadResult {
+  const latencies = runs.flatMap((run) => run.latencies);
+  const elapsedMs = runs.reduce((sum, run) => sum + run.elapsedMs, 0);
+  return {
+    ...percentiles(latencies),
+    perSecond: (latencies.length / elapsedMs) * 1000,
+    failures: runs.reduce((sum, run) => sum + run.failures, 0),
+    latencies,
+    elapsedMs,
+  };
 }
 
 /**
@@ -47,6 +63,12 @@ export async function closedLoopLoad(options: LoadOptions): Promise<LoadResult> 
     }
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
-  const elapsed = performance.now() - started;
-  return { ...percentiles(latencies), perSecond: (latencies.length / elapsed) * 1000, failures };
+  const elapsedMs = performance.now() - started;
+  return {
+    ...percentiles(latencies),
+    perSecond: (latencies.length / elapsedMs) * 1000,
+    failures,
+    latencies,
+    elapsedMs,
+  };
 }

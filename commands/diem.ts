@@ -1,7 +1,7 @@
 /** /diem [đơn vị] [năm]: the score card of one unit for one published year. */
-import { lowestCriteria } from "../src/core/index.ts";
+import { lowestAmong } from "../src/core/index.ts";
 import { formatPercent } from "../src/format/vi.ts";
-import type { PublishedResultWithPeers } from "../src/store/index.ts";
+import type { PublishedCardResult } from "../src/store/index.ts";
 import { bold, italic, type Reply, reply } from "./reply.ts";
 import {
   changeText,
@@ -13,7 +13,7 @@ import {
   SAMPLE_NOTE,
   sourceLine,
 } from "./support/format.ts";
-import { detailOf, fieldsOf, headRatingNotes } from "./support/published.ts";
+import { cardOf, fieldsOf, headRatingNotes } from "./support/published.ts";
 import { scopeNamesOf } from "./support/scope.ts";
 import type { PickedUnit } from "./support/unit-arg.ts";
 import { unitHeading } from "./support/unit-heading.ts";
@@ -32,7 +32,7 @@ export const diemCommand: Command = {
 
   async run(input, deps) {
     const picked = await pickUnitResult(input, deps, "diem", EXAMPLE, (unitId, year) =>
-      deps.store.published.forUnitWithPeers(unitId, year),
+      deps.store.published.cardForUnit(unitId, year),
     );
     if ("reply" in picked) return picked.reply;
     return scoreCard(deps, picked.unit, picked.published);
@@ -42,11 +42,11 @@ export const diemCommand: Command = {
 async function scoreCard(
   deps: CommandDeps,
   unit: PickedUnit,
-  published: PublishedResultWithPeers,
+  published: PublishedCardResult,
 ): Promise<Reply> {
   const resolver = await deps.resolver();
   const ranking = scopeNamesOf(resolver, published.scopeUnitId, published.peerUnitIds);
-  const detail = detailOf(published);
+  const snapshot = cardOf(published);
   const card = unitHeading(reply().line(bold(`Chỉ số CCHC năm ${published.year}`)), unit);
 
   card.line(
@@ -65,12 +65,12 @@ async function scoreCard(
 
   if (published.ratingLabel) {
     card.line("Người đứng đầu: ", bold(published.ratingLabel));
-    const notes = headRatingNotes(published, detail);
+    const notes = headRatingNotes(published, snapshot);
     for (const cap of notes.caps) card.line(`  ↳ ${cap}`);
     for (const flag of notes.flags) card.line(`  ⚑ ${flag}`);
   }
 
-  const lowest = lowestCriteria(fieldsOf(detail), LOWEST_SHOWN, "field").byPct;
+  const lowest = lowestAmong(fieldsOf(snapshot), LOWEST_SHOWN).byPct;
   if (lowest.length > 0) {
     card.line(bold("Lĩnh vực thấp nhất:"));
     lowest.forEach((field, i) => {
@@ -79,7 +79,7 @@ async function scoreCard(
       );
     });
   }
-  for (const annotation of detail?.annotations ?? []) card.line(annotation);
+  for (const annotation of snapshot?.annotations ?? []) card.line(annotation);
 
   card.line(italic(sourceLine(published.source, published.publishedOn)));
   if (published.sample) card.line(italic(SAMPLE_NOTE));

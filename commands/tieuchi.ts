@@ -10,7 +10,7 @@ import {
   SAMPLE_NOTE,
   sourceLine,
 } from "./support/format.ts";
-import { detailOf, fieldsOf } from "./support/published.ts";
+import { cardOf, fieldsOf } from "./support/published.ts";
 import { unitHeading } from "./support/unit-heading.ts";
 import { pickUnitResult } from "./support/unit-result.ts";
 import type { Command } from "./types.ts";
@@ -25,7 +25,9 @@ export const tieuchiCommand: Command = {
   example: EXAMPLE,
 
   async run(input, deps) {
-    const picked = await pickUnitResult(input, deps, "tieuchi", EXAMPLE);
+    const picked = await pickUnitResult(input, deps, "tieuchi", EXAMPLE, (unitId, year) =>
+      deps.store.published.cardForUnit(unitId, year),
+    );
     if ("reply" in picked) return picked.reply;
     const { unit, published } = picked;
 
@@ -33,10 +35,8 @@ export const tieuchiCommand: Command = {
       "Tổng: ",
       bold(pointsOutOf(published.total, published.maxPoints)),
     );
-    const detail = detailOf(published);
-    const fields = fieldsOf(detail).sort(
-      (a, b) => (a.pct ?? 0) - (b.pct ?? 0) || compareCodes(a.code, b.code),
-    );
+    const card = cardOf(published);
+    const fields = fieldsOf(card).sort((a, b) => (a.pct ?? 0) - (b.pct ?? 0) || compareCodes(a.code, b.code));
     if (fields.length === 0) {
       built.line("Kết quả năm này chỉ công bố điểm tổng, chưa có điểm từng lĩnh vực.");
     }
@@ -45,7 +45,7 @@ export const tieuchiCommand: Command = {
         .line(`${bar(field.pct ?? 0)} `, bold(componentPercent(field.pct ?? 0)), ` ${field.shortName}`)
         .line(`   ${points(field.points)}/${maxPoints(field.applicableMax)} điểm, mất ${points(field.lost)}`);
     }
-    for (const annotation of detail?.annotations ?? []) built.line(annotation);
+    for (const annotation of card?.annotations ?? []) built.line(annotation);
     built.line(italic(sourceLine(published.source, published.publishedOn)));
     if (published.sample) built.line(italic(SAMPLE_NOTE));
     return built.build();

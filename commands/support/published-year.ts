@@ -3,12 +3,14 @@
  * A year after the unit's latest published one is "not yet published" whatever the drafts hold: the
  * commands never look at drafts, so the embargo cannot leak even the existence of a draft.
  */
-import type { PublishedResult } from "../../src/store/index.ts";
+import type { PublishedRankingEntry, PublishedResult } from "../../src/store/index.ts";
 import { type Reply, reply } from "../reply.ts";
 import type { CommandDeps } from "../types.ts";
 import type { PickedUnit } from "./unit-arg.ts";
 
-export type YearPicked<T extends PublishedResult = PublishedResult> = { published: T } | { reply: Reply };
+export type YearPicked<T extends PublishedRankingEntry = PublishedResult> =
+  | { published: T }
+  | { reply: Reply };
 
 const MAX_YEAR_CHOICES = 6;
 
@@ -16,7 +18,7 @@ const MAX_YEAR_CHOICES = 6;
  * `read` is how the result is read (`published.forUnit` unless the command needs more of it, as
  * /diem its peers).
  */
-export async function publishedYear<T extends PublishedResult = PublishedResult>(
+export async function publishedYear<T extends PublishedRankingEntry = PublishedResult>(
   deps: CommandDeps,
   unit: PickedUnit,
   asked: number | null,

@@ -2,19 +2,19 @@
  * The opening every per-unit result command shares: the year out of the arguments, the unit (or a
  * choice, or the closest names), then that unit's published result for the year (or why there is none).
  */
-import type { PublishedResult } from "../../src/store/index.ts";
+import type { PublishedRankingEntry, PublishedResult } from "../../src/store/index.ts";
 import type { Reply } from "../reply.ts";
 import type { CommandDeps, CommandInput } from "../types.ts";
 import { takeYear } from "./args.ts";
 import { publishedYear } from "./published-year.ts";
 import { type PickedUnit, pickUnit, WITH_RESULTS } from "./unit-arg.ts";
 
-export type UnitResultPicked<T extends PublishedResult> =
+export type UnitResultPicked<T extends PublishedRankingEntry> =
   | { unit: PickedUnit; published: T }
   | { reply: Reply };
 
 /** `command` is the command's name without the slash ("diem"); `read` as for `publishedYear`. */
-export async function pickUnitResult<T extends PublishedResult = PublishedResult>(
+export async function pickUnitResult<T extends PublishedRankingEntry = PublishedResult>(
   input: CommandInput,
   deps: CommandDeps,
   command: string,

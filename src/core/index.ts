@@ -8,7 +8,7 @@ export { rateHead } from "./head-rating.ts";
 export type { LeafInput, LeafInputObject, LeafPointsSource, ResolvedLeaf, UnitInput } from "./leaf-input.ts";
 export { unitKey } from "./leaf-input.ts";
 export { applyLeafRule } from "./leaf-rules.ts";
-export { type LowestLevel, lowestCriteria } from "./lowest.ts";
+export { type LowestLevel, lowestAmong, lowestCriteria, type NodeFigures } from "./lowest.ts";
 export * from "./methodology/schema.ts";
 export { findMethodology, type MethodologyQuery, selectMethodology } from "./methodology/select.ts";
 export { compareCodes, leafNodes, nodeIndex, type PlacedNode, placedNodes } from "./methodology/tree.ts";

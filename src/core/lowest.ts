@@ -13,7 +13,18 @@ export function lowestCriteria(
   count: number,
   level: LowestLevel,
 ): { byPct: CriterionStanding[]; byPointsLost: CriterionStanding[] } {
-  const candidates = collect(fields, level)
+  return lowestAmong(collect(fields, level), count);
+}
+
+/** A node's own figures, without the criteria under it (what a frozen score card keeps of a field). */
+export type NodeFigures = Omit<NodeResult, "children">;
+
+/** `lowestCriteria` over the given nodes themselves, without looking below them. */
+export function lowestAmong(
+  nodes: readonly NodeFigures[],
+  count: number,
+): { byPct: CriterionStanding[]; byPointsLost: CriterionStanding[] } {
+  const candidates = nodes
     .filter((n) => n.applicableMax > 0 && n.pct !== null && n.lost > EPSILON)
     .map(toStanding);
   const byPct = [...candidates].sort((a, b) => a.pct - b.pct || compareCodes(a.code, b.code)).slice(0, count);
@@ -28,7 +39,7 @@ function collect(nodes: readonly NodeResult[], level: LowestLevel): NodeResult[]
   return nodes.flatMap((n) => (n.isLeaf ? [n] : collect(n.children, level)));
 }
 
-function toStanding(n: NodeResult): CriterionStanding {
+function toStanding(n: NodeFigures): CriterionStanding {
   return {
     code: n.code,
     name: n.name,

@@ -133,10 +133,10 @@ export type {
 } from "./pending-choices.ts";
 export type { PublicationInput, PublicationRecord } from "./publications.ts";
 export type {
+  PublishedCardResult,
   PublishedRankingEntry,
   PublishedResult,
   PublishedResultInput,
-  PublishedResultWithPeers,
 } from "./published.ts";
 export type { RegisterLoadReport } from "./register.ts";
 export type { ScheduledWeek } from "./schedule-weeks.ts";

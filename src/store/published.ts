@@ -1,4 +1,5 @@
 import type { InStatement, Row } from "@libsql/client";
+import { cardOfDetail } from "../domain/published.ts";
 import { auditIfChangedStatement, auditStatement } from "./audit.ts";
 import { StoreError } from "./errors.ts";
 import { flag, json, num, numOrNull, packedColumns, text, textOrNull, unpacked } from "./rows.ts";
@@ -35,7 +36,12 @@ export interface PublishedResult extends PublishedResultInput {
   publishedOn: string;
 }
 
-export interface PublishedResultWithPeers extends PublishedResult {
+/**
+ * What a score card reads: the result with its card (the detail down to its fields, see
+ * `PublishedCard`; null when only totals were published) instead of the whole detail, and its peers.
+ */
+export interface PublishedCardResult extends Omit<PublishedResult, "detail"> {
+  card: unknown;
   /** Every unit ranked in the result's scope that year, this one included, in no particular order. */
   peerUnitIds: number[];
 }
@@ -63,10 +69,10 @@ export interface PublishedRepo {
   /** The same ranking without the detail and reasons: what a ranking table needs. */
   ranking(scopeUnitId: number, year: number): Promise<PublishedRankingEntry[]>;
   /**
-   * `forUnit`, with the units ranked in the same scope and year (the unit among them, in no particular
-   * order) read in the same query, and without their snapshots: who a score card compares it with.
+   * `forUnit` with the card in place of the detail, and the units ranked in the same scope and year
+   * (the unit among them, in no particular order) read in the same query: a score card's whole need.
    */
-  forUnitWithPeers(unitId: number, year: number): Promise<PublishedResultWithPeers | null>;
+  cardForUnit(unitId: number, year: number): Promise<PublishedCardResult | null>;
   /** Years with a published result for the unit, newest first. */
   years(unitId: number): Promise<number[]>;
   /** Years with published results in the scope, newest first. */
@@ -76,7 +82,7 @@ export interface PublishedRepo {
 const COLUMNS =
   "assessment_id, unit_id, year, scope_unit_id, peer_count, methodology_id, methodology_version, total, max_points, " +
   "pct, rank, rank_change, points_change, group_code, group_label, rating_code, rating_label, reasons, detail, " +
-  "published_on, source, sample";
+  "published_on, source, sample, card";
 /**
  * What a read selects: the integer and text columns packed into one (see `packedColumns`; a score
  * card reads one result per message), the reals as columns, then the two JSON snapshots for a full
@@ -102,6 +108,7 @@ const PACKED_COLUMNS = [
 ] as const;
 const RANKING_SELECT = `${packedColumns(PACKED_COLUMNS)}, total, max_points, pct, points_change`;
 const RESULT_SELECT = `${RANKING_SELECT}, reasons, detail`;
+const CARD_SELECT = `${RANKING_SELECT}, reasons, card`;
 const RANKING_ORDER = "ORDER BY rank IS NULL, rank, pct DESC, unit_id";
 
 function publishedFromRow(row: Row): PublishedResult {
@@ -143,11 +150,17 @@ function rankingEntryFromRow(row: Row): PublishedRankingEntry {
   };
 }
 
+/** The card column for a detail: NULL when there is no card to make (no detail, or not an object). */
+function cardJson(detail: unknown): string | null {
+  const card = cardOfDetail(detail);
+  return card === null ? null : JSON.stringify(card);
+}
+
 function snapshotInsert(e: PublishedResultInput, publishedOn: string): InStatement {
   return {
     sql:
       `INSERT INTO published_results (${COLUMNS}) SELECT a.id, a.unit_id, a.year, ?, ?, a.methodology_id, ` +
-      "a.methodology_version, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM assessments a WHERE a.id = ?",
+      "a.methodology_version, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM assessments a WHERE a.id = ?",
     args: [
       e.scopeUnitId,
       e.peerCount,
@@ -166,6 +179,7 @@ function snapshotInsert(e: PublishedResultInput, publishedOn: string): InStateme
       publishedOn,
       e.source,
       e.sample ? 1 : 0,
+      cardJson(e.detail),
       e.assessmentId,
     ],
   };
@@ -280,10 +294,10 @@ export function publishedRepo(sql: Sql): PublishedRepo {
       return result.rows.map(rankingEntryFromRow);
     },
 
-    async forUnitWithPeers(unitId, year) {
+    async cardForUnit(unitId, year) {
       const result = await sql.execute({
         sql:
-          `SELECT ${RESULT_SELECT}, (SELECT json_group_array(q.unit_id) FROM published_results q ` +
+          `SELECT ${CARD_SELECT}, (SELECT json_group_array(q.unit_id) FROM published_results q ` +
           "WHERE q.scope_unit_id = p.scope_unit_id AND q.year = p.year) AS peers " +
           "FROM published_results p WHERE p.unit_id = ? AND p.year = ?",
         args: [unitId, year],
@@ -297,7 +311,17 @@ export function publishedRepo(sql: Sql): PublishedRepo {
           year,
         });
       }
-      return { ...publishedFromRow(row), peerUnitIds: peers as number[] };
+      const { publishedOn, source, sample, ...entry } = rankingEntryFromRow(row);
+      const card = textOrNull(row, "card");
+      return {
+        ...entry,
+        reasons: json(row, "reasons") as unknown[],
+        card: card === null ? null : JSON.parse(card),
+        publishedOn,
+        source,
+        sample,
+        peerUnitIds: peers as number[],
+      };
     },
 
     years: (unitId) => years("unit_id", unitId),

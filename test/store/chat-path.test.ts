@@ -4,7 +4,9 @@
  * the claim of an update with the chat's numbered choices in one write, and writes that change
  * nothing left undone.
  */
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cardOfDetail } from "../../src/domain/published.ts";
 import {
   createStore,
   type PublishedResultInput,
@@ -128,15 +130,17 @@ describe.each(backends)("the store under chat messages on $name", (backend) => {
   });
 
   describe("published results", () => {
-    it("reads a result with every unit ranked in its scope that year, in the same query", async () => {
+    it("reads a result's card with every unit ranked in its scope that year, in the same query", async () => {
       const [a, b, c] = communes as [number, number, number];
-      const withPeers = await store.published.forUnitWithPeers(b, 2021);
-      const { peerUnitIds, ...result } = withPeers!;
-      expect(result).toEqual(await store.published.forUnit(b, 2021));
+      const withPeers = await store.published.cardForUnit(b, 2021);
+      const { peerUnitIds, card, ...result } = withPeers!;
+      const { detail, ...full } = (await store.published.forUnit(b, 2021))!;
+      expect(result).toEqual(full);
+      expect(card).toEqual(cardOfDetail(detail));
       expect([...peerUnitIds].sort((x, y) => x - y)).toEqual([a, b, c].sort((x, y) => x - y));
-      expect((await store.published.forUnitWithPeers(a, 2022))?.peerUnitIds.sort()).toEqual([a, b].sort());
-      expect((await store.published.forUnitWithPeers(elsewhere, 2021))?.peerUnitIds).toEqual([elsewhere]);
-      expect(await store.published.forUnitWithPeers(c, 2022)).toBeNull();
+      expect((await store.published.cardForUnit(a, 2022))?.peerUnitIds.sort()).toEqual([a, b].sort());
+      expect((await store.published.cardForUnit(elsewhere, 2021))?.peerUnitIds).toEqual([elsewhere]);
+      expect(await store.published.cardForUnit(c, 2022)).toBeNull();
     });
 
     it("gives the figures as stored, reals to the last digit", async () => {
