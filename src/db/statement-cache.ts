@@ -2,13 +2,14 @@
  * Node: keeps each embedded libSQL connection's compiled statements for reuse.
  *
  * @libsql/client runs an embedded database (file: or :memory:) through the `libsql` driver and
- * compiles every statement anew on every call: for the chat path's handful of statements that is
- * about a fifth of the time an update takes (BENCHMARKS.md, "Chat"). The client has no way to
- * keep a statement, so this gives the driver's connections a small cache behind the same
- * `prepare(sql)` the client already calls: a hit returns the statement compiled before, which
- * SQLite resets and rebinds on its next run. It changes no result: a kept statement sees other
- * connections' commits, holds no lock between runs (the client always reads to the end), and is
- * recompiled by SQLite itself after a schema change. Remote databases are not touched.
+ * compiles every statement anew on every call, and reads its result columns anew twice: for the
+ * chat path's handful of statements that was about a fifth of the time an update takes
+ * (BENCHMARKS.md, "Chat"). The client has no way to keep a statement, so this gives the driver's
+ * connections a small cache behind the same `prepare(sql)` the client already calls: a hit returns
+ * the statement compiled before, which SQLite resets and rebinds on its next run. It changes no
+ * result: a kept statement sees other connections' commits, holds no lock between runs (the client
+ * always reads to the end), and is recompiled by SQLite itself after a schema change. Remote
+ * databases are not touched.
  *
  * A statement with a `*` in it is compiled every time, as before: the driver keeps a statement's
  * column names from its first compilation, so `SELECT *` kept across another connection's
@@ -25,6 +26,7 @@ export const STATEMENTS_KEPT_PER_CONNECTION = 256;
 
 interface DriverStatement {
   raw(toggle?: boolean): unknown;
+  columns(): unknown;
 }
 
 interface DriverDatabase {
@@ -68,7 +70,7 @@ export function cacheEmbeddedStatements(): void {
       statements.set(sql, found);
       return found;
     }
-    const statement = compile.call(this, sql);
+    const statement = keepColumns(compile.call(this, sql));
     statements.set(sql, statement);
     if (statements.size > STATEMENTS_KEPT_PER_CONNECTION) {
       const oldest = statements.keys().next().value;
@@ -81,6 +83,22 @@ export function cacheEmbeddedStatements(): void {
     close.call(this);
   };
   prototype[INSTALLED] = true;
+}
+
+/**
+ * The client asks a statement for its result columns twice on every run, and the driver builds them
+ * anew each time (half the cost of a short query): a kept statement answers with the first list. Its
+ * text names every column (no `*`), so no schema change can alter them: one that renames or drops a
+ * column they read makes the statement fail, as it would uncached.
+ */
+function keepColumns(statement: DriverStatement): DriverStatement {
+  const columnsOf = statement.columns;
+  let columns: unknown;
+  statement.columns = function keptColumns(this: DriverStatement) {
+    columns ??= columnsOf.call(this);
+    return columns;
+  };
+  return statement;
 }
 
 /** How many statements a driver connection keeps (for tests). */

@@ -18,7 +18,7 @@ import {
 } from "../../src/db/statement-cache.ts";
 
 interface DriverConnection {
-  prepare(sql: string): object;
+  prepare(sql: string): { columns(): unknown };
   exec(sql: string): void;
   close(): void;
 }
@@ -55,6 +55,9 @@ describe("the driver's connections", () => {
       expect(one.prepare("SELECT 2 AS x")).not.toBe(first);
       expect(other.prepare("SELECT 1 AS x")).not.toBe(first);
       expect(statementsKept(one)).toBe(2);
+      // Its result columns are read once too: the same list every time.
+      expect(first.columns()).toEqual([expect.objectContaining({ name: "x" })]);
+      expect(first.columns()).toBe(first.columns());
     } finally {
       one.close();
       other.close();
