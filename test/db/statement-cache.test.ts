@@ -2,7 +2,7 @@
  * The embedded driver's statement cache (src/db/statement-cache.ts): a statement is compiled once
  * per connection and reused, and reuse changes no result: other connections' commits and schema
  * changes are seen, a failed run leaves the statement usable, an idle kept statement blocks no
- * checkpoint, and a closed client lets go of its file. The whole suite runs with the cache installed
+ * checkpoint, and a closed client's file can be made anew. The whole suite runs with the cache installed
  * (test/support/setup.ts), as `npm start` does.
  */
 import { mkdtemp, rm } from "node:fs/promises";
@@ -171,7 +171,7 @@ describe("a client over a file database, with kept statements", () => {
     expect((await reader.execute("SELECT count(id) AS n FROM t")).rows[0]!.n).toBe(21);
   });
 
-  it("lets go of the file when closed: it can be removed and made anew", async () => {
+  it("leaves a closed client's file free to be removed and made anew", async () => {
     const first = open("again.db");
     await first.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
     await first.execute("INSERT INTO t (id) VALUES (1)");
