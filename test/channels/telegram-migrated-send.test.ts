@@ -212,4 +212,28 @@ describe("POST /webhook/telegram: a reply to a group that became a supergroup", 
       expect(all.split(`Cuộc họp số ${n} <chuẩn bị>`)).toHaveLength(2);
     }
   });
+
+  it("sends only the rest to the supergroup when the group took the first part before it moved", async () => {
+    await addBusyWeek(harness.store, 15);
+    const groupId = freshGroup();
+    const supergroupId = freshSupergroup();
+    apis.telegram.pass("sendMessage", 1);
+    apis.telegram.fail("sendMessage", { status: 400, migrateToChatId: supergroupId });
+
+    await postTelegram(harness.app, telegramText("/lich 15 Kinh Mon", { chatId: groupId }));
+    const [first, refused, ...rest] = sends();
+    expect(first).toEqual([groupId, 200]);
+    expect(refused).toEqual([groupId, 400]);
+    expect(rest.length).toBeGreaterThan(0);
+    expect(rest.every(([chatId, status]) => chatId === supergroupId && status === 200)).toBe(true);
+    const texts = plainTexts();
+    expect(texts[0]).toContain("Lịch làm việc tuần 15");
+    // Every part once: the one the group took is not sent again to the supergroup.
+    expect(new Set(texts).size).toBe(texts.length);
+    const all = texts.join("");
+    expect(all.split("Lịch làm việc tuần 15")).toHaveLength(2);
+    for (const n of [1, 30, 60]) {
+      expect(all.split(`Cuộc họp số ${n} <chuẩn bị>`)).toHaveLength(2);
+    }
+  });
 });

@@ -51,6 +51,8 @@ export interface FakeTelegramApi {
   sentTexts(): string[];
   /** The next `times` calls of `method` fail this way. */
   fail(method: string, failure: TelegramFailure, times?: number): void;
+  /** The next `times` calls of `method` are answered as usual, before any failure queued after. */
+  pass(method: string, times?: number): void;
   /** Queues an update for getUpdates (long polling); update_id is assigned when missing. */
   pushUpdate(update: Omit<Update, "update_id"> & { update_id?: number }): void;
   readonly webhookUrl: string;
@@ -87,7 +89,8 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     supports_join_request_queries: false,
   };
   const calls: RecordedTelegramCall[] = [];
-  const failures = new Map<string, TelegramFailure[]>();
+  /** Per method, what its next calls meet: a failure, or null for the usual answer. */
+  const failures = new Map<string, (TelegramFailure | null)[]>();
   let updates: Update[] = [];
   let nextUpdateId = 1;
   let nextMessageId = 1;
@@ -226,6 +229,11 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     fail(method, failure, times = 1) {
       const queue = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) queue.push(failure);
+      failures.set(method, queue);
+    },
+    pass(method, times = 1) {
+      const queue = failures.get(method) ?? [];
+      for (let i = 0; i < times; i++) queue.push(null);
       failures.set(method, queue);
     },
     pushUpdate(update) {

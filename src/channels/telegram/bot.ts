@@ -104,10 +104,15 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     chatId: number,
     reply: Reply,
     replyTo?: number,
-    followedMigration = false,
+    followed?: { fromChunk: number },
   ): Promise<void> {
+    const progress = { sent: followed?.fromChunk ?? 0 };
     try {
-      await sendReply(ctx.api, chatId, reply, replyTo === undefined ? {} : { replyToMessageId: replyTo });
+      await sendReply(ctx.api, chatId, reply, {
+        ...(replyTo === undefined ? {} : { replyToMessageId: replyTo }),
+        fromChunk: progress.sent,
+        progress,
+      });
     } catch (error) {
       if (!(error instanceof GrammyError)) {
         log.warn("telegram send failed", { chatId, error });
@@ -120,13 +125,14 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
       }
       const movedTo = error.parameters.migrate_to_chat_id;
       // A group upgraded before we heard of it: move its link and answer in the supergroup, once.
-      if (movedTo !== undefined && movedTo !== chatId && !followedMigration) {
+      if (movedTo !== undefined && movedTo !== chatId && followed === undefined) {
         // The update is already claimed: a failing move must not cost the chair the answer. The
         // supergroup's own migration message (or its next command) moves the link later.
         await moveChat(chatId, movedTo).catch((moveError: unknown) => {
           log.warn("telegram chat move failed", { from: chatId, to: movedTo, error: moveError });
         });
-        await deliver(ctx, movedTo, reply, undefined, true);
+        // The chunks that reached the group stay in the supergroup's history: send the rest only.
+        await deliver(ctx, movedTo, reply, undefined, { fromChunk: progress.sent });
         return;
       }
       log.warn("telegram send refused", { chatId, code: error.error_code, description: error.description });
