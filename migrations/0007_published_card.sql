@@ -17,7 +17,7 @@ SET card = json_object(
           '$.fields',
           json((
             SELECT json_group_array(
-              CASE f.type WHEN 'object' THEN json_remove(f.value, '$.children') ELSE f.value END
+              CASE f.type WHEN 'object' THEN json_remove(f.value, '$.children') ELSE json(detail -> f.fullkey) END
             )
             FROM json_each(detail, '$.result.fields') AS f
           ))

@@ -11,9 +11,13 @@
  * always reads to the end), and is recompiled by SQLite itself after a schema change. Remote
  * databases are not touched.
  *
- * A statement with a `*` in it is compiled every time, as before: the driver keeps a statement's
- * column names from its first compilation, so `SELECT *` kept across another connection's
- * `ALTER TABLE … ADD COLUMN` would name the new column wrongly. Every hot statement lists its columns.
+ * Compiled every time, as before: a statement with a `*` in it (the driver names a statement's
+ * columns from its compilation, so a kept `SELECT *` would name a column added since wrongly; every
+ * hot statement lists its columns) and one with named parameters (the store binds by position).
+ *
+ * A kept statement also keeps the values its last run bound (the import's last staged chunk, say)
+ * until it runs again or is dropped. Code using the driver directly (only test/support's Hrana server
+ * does) must not run a statement while iterating the same text: both are one statement now.
  *
  * The driver is reached through the copy @libsql/client loads, so it is exactly the one in use;
  * if an upgrade changes its shape, installing fails loudly instead of silently doing nothing.
@@ -24,9 +28,15 @@ import { AppError } from "../errors.ts";
 /** Distinct statements kept per connection; the product runs about a hundred distinct texts. */
 export const STATEMENTS_KEPT_PER_CONNECTION = 256;
 
+type Run = (...params: unknown[]) => unknown;
+
 interface DriverStatement {
   raw(toggle?: boolean): unknown;
   columns(): unknown;
+  run: Run;
+  get: Run;
+  all: Run;
+  iterate: Run;
 }
 
 interface DriverDatabase {
@@ -57,7 +67,8 @@ export function cacheEmbeddedStatements(): void {
   const close = prototype.close;
 
   prototype.prepare = function prepare(this: DriverDatabase, sql: string): DriverStatement {
-    if (sql.includes("*")) return compile.call(this, sql);
+    const parameters = sql.includes("*") ? null : positionalParameters(sql);
+    if (parameters === null) return compile.call(this, sql);
     let statements = kept.get(this);
     if (statements === undefined) {
       statements = new Map();
@@ -70,7 +81,7 @@ export function cacheEmbeddedStatements(): void {
       statements.set(sql, found);
       return found;
     }
-    const statement = keepColumns(compile.call(this, sql));
+    const statement = bindAllPositions(keepColumns(compile.call(this, sql)), parameters);
     statements.set(sql, statement);
     if (statements.size > STATEMENTS_KEPT_PER_CONNECTION) {
       const oldest = statements.keys().next().value;
@@ -88,8 +99,10 @@ export function cacheEmbeddedStatements(): void {
 /**
  * The client asks a statement for its result columns twice on every run, and the driver builds them
  * anew each time (half the cost of a short query): a kept statement answers with the first list. Its
- * text names every column (no `*`), so no schema change can alter them: one that renames or drops a
- * column they read makes the statement fail, as it would uncached.
+ * text names every column (no `*`), so their number and order cannot change; a column another
+ * connection drops or renames makes the statement fail, as uncached. Only a rename that changes
+ * nothing but letter case, or a table rebuilt with other declared types, would leave a kept list
+ * behind; migrations here do neither, and nothing reads the declared types.
  */
 function keepColumns(statement: DriverStatement): DriverStatement {
   const columnsOf = statement.columns;
@@ -99,6 +112,62 @@ function keepColumns(statement: DriverStatement): DriverStatement {
     return columns;
   };
   return statement;
+}
+
+/**
+ * A statement keeps the values bound by its last run. Uncached, a positional parameter the caller
+ * leaves out is NULL; kept, it would be the previous caller's value (another chat's, say). So a
+ * kept statement's runs bind every position, NULL for those left out.
+ */
+function bindAllPositions(statement: DriverStatement, parameters: number): DriverStatement {
+  if (parameters === 0) return statement;
+  for (const method of ["run", "get", "all", "iterate"] as const) {
+    const original = statement[method];
+    statement[method] = function boundRun(this: DriverStatement, ...params: unknown[]) {
+      const [args] = params;
+      if (params.length === 1 && Array.isArray(args) && args.length < parameters) {
+        return original.call(this, [...args, ...new Array(parameters - args.length).fill(null)]);
+      }
+      return original.apply(this, params);
+    };
+  }
+  return statement;
+}
+
+/**
+ * How many positional parameters (`?`, `?NNN`) a statement has, numbered as SQLite numbers them (a
+ * bare `?` takes the largest number so far plus one); null when it names parameters (`:a`, `@a`,
+ * `$a`), which are never kept. String literals, quoted names and comments are skipped.
+ */
+export function positionalParameters(sql: string): number | null {
+  let count = 0;
+  for (let i = 0; i < sql.length; i++) {
+    const c = sql[i];
+    const next = sql[i + 1] ?? "";
+    if (c === "'" || c === '"' || c === "`") i = closingQuote(sql, i);
+    else if (c === "[") i = sql.indexOf("]", i) < 0 ? sql.length : sql.indexOf("]", i);
+    else if (c === "-" && next === "-") i = sql.indexOf("\n", i) < 0 ? sql.length : sql.indexOf("\n", i);
+    else if (c === "/" && next === "*")
+      i = sql.indexOf("*/", i + 2) < 0 ? sql.length : sql.indexOf("*/", i + 2) + 1;
+    else if (c === "?") {
+      let end = i + 1;
+      while (end < sql.length && sql[end]! >= "0" && sql[end]! <= "9") end++;
+      count = end > i + 1 ? Math.max(count, Number(sql.slice(i + 1, end))) : count + 1;
+      i = end - 1;
+    } else if ((c === ":" || c === "@" || c === "$") && /[\p{L}_\d]/u.test(next)) return null;
+  }
+  return count;
+}
+
+/** The index of the quote closing the one at `start` (a doubled quote stands for itself). */
+function closingQuote(sql: string, start: number): number {
+  const quote = sql[start];
+  for (let i = start + 1; i < sql.length; i++) {
+    if (sql[i] !== quote) continue;
+    if (sql[i + 1] === quote) i++;
+    else return i;
+  }
+  return sql.length;
 }
 
 /** How many statements a driver connection keeps (for tests). */

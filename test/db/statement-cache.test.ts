@@ -13,6 +13,7 @@ import { type Client, createClient } from "@libsql/client";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import {
   cacheEmbeddedStatements,
+  positionalParameters,
   STATEMENTS_KEPT_PER_CONNECTION,
   statementsKept,
 } from "../../src/db/statement-cache.ts";
@@ -92,6 +93,31 @@ describe("the driver's connections", () => {
     }
   });
 
+  it("compile a statement with named parameters every time, since the store binds by position", () => {
+    const connection = new Driver(":memory:");
+    try {
+      expect(connection.prepare("SELECT :a AS a")).not.toBe(connection.prepare("SELECT :a AS a"));
+      expect(statementsKept(connection)).toBe(0);
+    } finally {
+      connection.close();
+    }
+  });
+
+  it.each([
+    ["SELECT 1", 0],
+    ["SELECT ? AS a, ? AS b", 2],
+    ["SELECT ?1, ?1, ?", 2],
+    ["INSERT INTO t VALUES (?1, ?2, ?3) ON CONFLICT DO UPDATE SET b = ?6", 6],
+    ["SELECT ? AS a, '?' AS q, \"?\" AS [x?], ?3 -- ?\n, ? /* ? */", 4],
+    ["SELECT 'it''s ?' AS a, ?", 1],
+    ["SELECT json_extract(x, '$.a') FROM t WHERE a = ?", 1],
+    ["SELECT :a", null],
+    ["SELECT @a, ?", null],
+    ["SELECT $a", null],
+  ])("count the positional parameters of %j: %j", (sql, count) => {
+    expect(positionalParameters(sql)).toBe(count);
+  });
+
   it("forget their statements when closed", () => {
     const connection = new Driver(":memory:");
     connection.prepare("SELECT 1");
@@ -139,6 +165,26 @@ describe("a client over a file database, with kept statements", () => {
     expect({ ...noted.rows[0] }).toEqual({ id: 1, note: "x" });
     await writer.execute("ALTER TABLE t RENAME COLUMN name TO title");
     await expect(listed()).rejects.toThrow(/name/);
+  });
+
+  it("binds a positional argument left out as NULL, never as the last run's value", async () => {
+    const client = open();
+    const pair = async (sql: string, args: number[]) => ({
+      ...(await client.execute({ sql, args })).rows[0],
+    });
+    expect(await pair("SELECT ? AS a, ? AS b", [1, 2])).toEqual({ a: 1, b: 2 });
+    expect(await pair("SELECT ? AS a, ? AS b", [3])).toEqual({ a: 3, b: null });
+    expect(await pair("SELECT ?2 AS b, ?1 AS a", [1, 2])).toEqual({ b: 2, a: 1 });
+    expect(await pair("SELECT ?2 AS b, ?1 AS a", [5])).toEqual({ b: null, a: 5 });
+    await client.execute("CREATE TABLE t (k TEXT PRIMARY KEY, v TEXT)");
+    const insert = "INSERT INTO t (k, v) VALUES (?, ?)";
+    await client.batch([{ sql: insert, args: ["x", "secret"] }], "write");
+    await client.batch([{ sql: insert, args: ["y"] }], "write");
+    const rows = (await client.execute("SELECT k, v FROM t ORDER BY k")).rows.map((row) => ({ ...row }));
+    expect(rows).toEqual([
+      { k: "x", v: "secret" },
+      { k: "y", v: null },
+    ]);
   });
 
   it("runs a statement again after it failed", async () => {

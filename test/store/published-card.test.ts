@@ -68,6 +68,21 @@ const ODD_DETAILS: unknown[] = [
   { schema: 1, result: { points: 50 }, annotations: ["Chỉ công bố điểm tổng"] },
   { schema: 2, result: { fields: [{ code: "1", children: [{ code: "1.1" }] }, "not a field"], lowest: [] } },
   { schema: 1, result: "x" },
+  // Fields that are not objects: JSON types, exact reals and big integers, a lone surrogate, kept as is.
+  {
+    schema: 1,
+    result: {
+      fields: [
+        true,
+        0.1 + 0.2,
+        [1, { children: 2 }],
+        2 ** 64, // a big integer: 18446744073709552000 in JSON
+        "x\ud800",
+        { code: "9", children: [] },
+      ],
+    },
+    annotations: [],
+  },
   "only text",
   null,
 ];
