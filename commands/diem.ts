@@ -31,9 +31,7 @@ export const diemCommand: Command = {
   example: EXAMPLE,
 
   async run(input, deps) {
-    const picked = await pickUnitResult(input, deps, "diem", EXAMPLE, (unitId, year) =>
-      deps.store.published.cardForUnit(unitId, year),
-    );
+    const picked = await pickUnitResult(input, deps, "diem", EXAMPLE);
     if ("reply" in picked) return picked.reply;
     return scoreCard(deps, picked.unit, picked.published);
   },

@@ -25,9 +25,7 @@ export const tieuchiCommand: Command = {
   example: EXAMPLE,
 
   async run(input, deps) {
-    const picked = await pickUnitResult(input, deps, "tieuchi", EXAMPLE, (unitId, year) =>
-      deps.store.published.cardForUnit(unitId, year),
-    );
+    const picked = await pickUnitResult(input, deps, "tieuchi", EXAMPLE);
     if ("reply" in picked) return picked.reply;
     const { unit, published } = picked;
 

@@ -1,33 +1,25 @@
 /**
- * Reading the publication snapshot. Commands read only `published_results` (its frozen card, or its
- * detail), never drafts, so nothing of an unpublished year can reach a chat.
+ * Reading the publication snapshot. Commands read only `published_results` (its frozen card), never
+ * drafts, so nothing of an unpublished year can reach a chat.
  */
 import type { AppliedCap, NodeFigures, RaisedFlag } from "../../src/core/index.ts";
-import type { PublishedCard, PublishedDetail } from "../../src/domain/published.ts";
-import type { PublishedCardResult, PublishedResult } from "../../src/store/index.ts";
+import type { PublishedCard } from "../../src/domain/published.ts";
+import type { PublishedCardResult } from "../../src/store/index.ts";
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null;
 
-/** The snapshot's detail when it has the shape this code knows (schema 1); null for totals only. */
-export function detailOf(published: PublishedResult): PublishedDetail | null {
-  return knownShape(published.detail) as PublishedDetail | null;
-}
-
-/** The snapshot's card (its detail down to the fields) when it has the shape this code knows. */
+/** The snapshot's card (its detail down to the fields) when it has the shape this code knows (schema 1). */
 export function cardOf(published: PublishedCardResult): PublishedCard | null {
-  return knownShape(published.card) as PublishedCard | null;
-}
-
-function knownShape(snapshot: unknown): unknown {
-  if (!isObject(snapshot) || snapshot.schema !== 1 || !isObject(snapshot.result)) return null;
-  if (!Array.isArray(snapshot.result.fields)) return null;
-  return snapshot;
+  const card = published.card;
+  if (!isObject(card) || card.schema !== 1 || !isObject(card.result)) return null;
+  if (!Array.isArray(card.result.fields)) return null;
+  return card as unknown as PublishedCard;
 }
 
 /** The fields (top level of the criteria tree) that apply, as frozen. */
-export function fieldsOf<F extends NodeFigures>(snapshot: { result: { fields: F[] } } | null): F[] {
-  return (snapshot?.result.fields ?? []).filter((field) => !field.notApplicable && field.pct !== null);
+export function fieldsOf(card: PublishedCard | null): NodeFigures[] {
+  return (card?.result.fields ?? []).filter((field) => !field.notApplicable && field.pct !== null);
 }
 
 export interface HeadRatingNotes {
@@ -36,14 +28,14 @@ export interface HeadRatingNotes {
 }
 
 /**
- * Why the head's rating is what it is: the caps that lowered it and the flags raised, from the detail
+ * Why the head's rating is what it is: the caps that lowered it and the flags raised, from the card
  * when there is one, else from the snapshot's `reasons` column (strings or `{message}` objects).
  */
 export function headRatingNotes(
-  published: Pick<PublishedResult, "reasons">,
-  snapshot: PublishedDetail | PublishedCard | null,
+  published: Pick<PublishedCardResult, "reasons">,
+  card: PublishedCard | null,
 ): HeadRatingNotes {
-  const rating = snapshot?.result.headRating;
+  const rating = card?.result.headRating;
   if (rating) {
     return {
       caps: rating.caps.map((cap: AppliedCap) => cap.message),

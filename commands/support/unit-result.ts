@@ -1,26 +1,23 @@
 /**
  * The opening every per-unit result command shares: the year out of the arguments, the unit (or a
- * choice, or the closest names), then that unit's published result for the year (or why there is none).
+ * choice, or the closest names), then that unit's published card for the year (or why there is none).
  */
-import type { PublishedRankingEntry, PublishedResult } from "../../src/store/index.ts";
+import type { PublishedCardResult } from "../../src/store/index.ts";
 import type { Reply } from "../reply.ts";
 import type { CommandDeps, CommandInput } from "../types.ts";
 import { takeYear } from "./args.ts";
 import { publishedYear } from "./published-year.ts";
 import { type PickedUnit, pickUnit, WITH_RESULTS } from "./unit-arg.ts";
 
-export type UnitResultPicked<T extends PublishedRankingEntry> =
-  | { unit: PickedUnit; published: T }
-  | { reply: Reply };
+export type UnitResultPicked = { unit: PickedUnit; published: PublishedCardResult } | { reply: Reply };
 
-/** `command` is the command's name without the slash ("diem"); `read` as for `publishedYear`. */
-export async function pickUnitResult<T extends PublishedRankingEntry = PublishedResult>(
+/** `command` is the command's name without the slash ("diem"). */
+export async function pickUnitResult(
   input: CommandInput,
   deps: CommandDeps,
   command: string,
   example: string,
-  read?: (unitId: number, year: number) => Promise<T | null>,
-): Promise<UnitResultPicked<T>> {
+): Promise<UnitResultPicked> {
   const year = takeYear(input.args);
   const picked = await pickUnit(input, deps, {
     text: year.rest,
@@ -32,7 +29,7 @@ export async function pickUnitResult<T extends PublishedRankingEntry = Published
   });
   if ("reply" in picked) return picked;
   const unit = picked.unit;
-  const found = await publishedYear<T>(deps, unit, year.value, (y) => `/${command} #${unit.id} ${y}`, read);
+  const found = await publishedYear(deps, unit, year.value, (y) => `/${command} #${unit.id} ${y}`);
   if ("reply" in found) return found;
   return { unit, published: found.published };
 }
