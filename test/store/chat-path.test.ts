@@ -11,28 +11,14 @@ import {
   createStore,
   type PublishedResultInput,
   type Store,
-  type UnitInput,
   type WriteContext,
 } from "../../src/store/index.ts";
-import { backends, openMigrated, type TestDatabase } from "../support/databases.ts";
+import { backends, openMigrated, type TestDatabase, unitInput } from "../support/databases.ts";
 
 const at = (iso: string): WriteContext => ({ now: new Date(iso), actor: "test:chat-path" });
 const ctx = at("2026-03-18T01:02:03.004Z");
 
-const unit = (overrides: Partial<UnitInput>): UnitInput => ({
-  key: null,
-  code: "00000",
-  name: "Xã Thử",
-  kind: "xã",
-  level: "commune",
-  parentId: null,
-  validFrom: null,
-  validTo: null,
-  legalBasis: null,
-  source: "test",
-  sample: true,
-  ...overrides,
-});
+const unit = unitInput;
 
 describe.each(backends)("the store under chat messages on $name", (backend) => {
   let db: TestDatabase;

@@ -1,25 +1,12 @@
 /** The store's contract, run identically on :memory:, a file, and over HTTP through the Hrana test server. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createStore, type Store, type UnitInput, type WriteContext } from "../../src/store/index.ts";
-import { backends, openMigrated, type TestDatabase } from "../support/databases.ts";
+import { createStore, type Store, type WriteContext } from "../../src/store/index.ts";
+import { backends, openMigrated, type TestDatabase, unitInput } from "../support/databases.ts";
 
 const at = (iso: string): WriteContext => ({ now: new Date(iso), actor: "test:contract" });
 const ctx = at("2026-03-18T01:02:03.004Z");
 
-const unit = (overrides: Partial<UnitInput>): UnitInput => ({
-  key: null,
-  code: "00000",
-  name: "Xã Thử",
-  kind: "xã",
-  level: "commune",
-  parentId: null,
-  validFrom: null,
-  validTo: null,
-  legalBasis: null,
-  source: "test",
-  sample: true,
-  ...overrides,
-});
+const unit = unitInput;
 
 describe.each(backends)("store contract on $name", (backend) => {
   let db: TestDatabase;

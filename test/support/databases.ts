@@ -6,6 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Client, createClient } from "@libsql/client";
+import type { UnitInput } from "../../src/store/index.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { readMigrations } from "../../src/store/migrations-fs.ts";
 import { startHranaServer } from "./hrana-server.ts";
@@ -74,3 +75,19 @@ export async function openMigrated(
   await migrate(db.client, await readMigrations(), now);
   return db;
 }
+
+/** A sample commune to insert, with what a test does not care about filled in. */
+export const unitInput = (overrides: Partial<UnitInput>): UnitInput => ({
+  key: null,
+  code: "00000",
+  name: "Xã Thử",
+  kind: "xã",
+  level: "commune",
+  parentId: null,
+  validFrom: null,
+  validTo: null,
+  legalBasis: null,
+  source: "test",
+  sample: true,
+  ...overrides,
+});
