@@ -1,4 +1,5 @@
 /** /tthc [đơn vị] [kỳ]: administrative-procedure cases of one reporting period, against the targets. */
+import { APOLOGY_TARGET, ON_TIME_TARGET, tthcFigures } from "../src/domain/tthc.ts";
 import { formatDateTime, formatInteger, formatIsoDate, formatNumber } from "../src/format/vi.ts";
 import type { TthcStats } from "../src/store/index.ts";
 import { bold, italic, type ReplyBuilder, reply } from "./reply.ts";
@@ -9,11 +10,9 @@ import { unitHeading } from "./support/unit-heading.ts";
 import type { Command } from "./types.ts";
 
 const EXAMPLE = "/tthc Bắc An 2023";
-/** Cases resolved early or on time: at least 95% (the provinces' stated target). */
-const ON_TIME_TARGET = 95;
-/** Apology letters: every late or wrongly handled case. */
-const APOLOGY_TARGET = 100;
 const PERIODS_READ = 24;
+/** What a figure nobody published reads as. */
+export const UNPUBLISHED = "chưa công bố";
 
 export const tthcCommand: Command = {
   name: "tthc",
@@ -53,9 +52,9 @@ export const tthcCommand: Command = {
     const built = unitHeading(reply().line(bold("Giải quyết thủ tục hành chính")), unit).line(
       `Kỳ: ${formatIsoDate(stats.periodStart)}–${formatIsoDate(stats.periodEnd)}${asOf(stats)}`,
     );
-    describe(built, stats);
+    describeTthc(built, stats);
     const previous = all[at + 1];
-    if (previous) compare(built, stats, previous);
+    if (previous) compareTthc(built, stats, previous);
     built.line(italic(sourceLine(stats.source)));
     if (stats.sample) built.line(italic(SAMPLE_NOTE));
     return built.build();
@@ -69,60 +68,66 @@ function asOf(stats: TthcStats): string {
 }
 
 const count = (n: number) => `${formatInteger(n)} hồ sơ`;
-const rate = (part: number, whole: number) => (whole === 0 ? 100 : (part / whole) * 100);
 const percent = (value: number) => `${formatNumber(value, 1, { trimZeros: true })}%`;
+const known = (n: number | null) => (n === null ? UNPUBLISHED : formatInteger(n));
 
-function processed(stats: TthcStats): number {
-  return stats.resolvedEarly + stats.resolvedOnTime + stats.resolvedLate;
-}
-
-function describe(built: ReplyBuilder, stats: TthcStats): void {
-  const done = processed(stats);
-  const inTime = stats.resolvedEarly + stats.resolvedOnTime;
-  const onTimeRate = rate(inTime, done);
+/** The counts of one period against the targets; shared with the Friday reminder (src/jobs/late-cases.ts). */
+export function describeTthc(built: ReplyBuilder, stats: TthcStats): void {
+  const f = tthcFigures(stats);
   built
-    .line("Đã giải quyết: ", bold(count(done)), ` (tiếp nhận ${formatInteger(stats.received)})`)
     .line(
-      `• Đúng/trước hạn: ${formatInteger(inTime)}`,
-      // Sources often publish early and on time as one figure, recorded as on time.
-      stats.resolvedEarly === 0
+      "Đã giải quyết: ",
+      bold(count(f.processed)),
+      stats.received === null ? "" : ` (tiếp nhận ${formatInteger(stats.received)})`,
+    )
+    .line(
+      `• Đúng/trước hạn: ${formatInteger(f.inTime)}`,
+      // Portals often publish early and on time as one figure: then there is nothing to break down.
+      stats.resolvedEarly === null || stats.resolvedEarly === 0
         ? ""
         : ` (trước hạn ${formatInteger(stats.resolvedEarly)}, đúng hạn ${formatInteger(stats.resolvedOnTime)})`,
     )
-    .line(`• Trễ hạn: ${formatInteger(stats.resolvedLate)}`)
+    .line(`• Trễ hạn: ${formatInteger(f.late)}`)
     .line(
       "Tỷ lệ đúng hạn: ",
-      bold(percent(onTimeRate)),
-      onTimeRate >= ON_TIME_TARGET
+      bold(percent(f.onTimeRate)),
+      f.onTimeRate >= ON_TIME_TARGET
         ? ` ✅ đạt mục tiêu ≥ ${ON_TIME_TARGET}%`
         : ` ⚠️ chưa đạt mục tiêu ${ON_TIME_TARGET}%`,
     );
-  if (stats.resolvedLate === 0) {
+  if (f.late === 0) {
     built.line("Thư xin lỗi: không có hồ sơ trễ hạn phải xin lỗi.");
+  } else if (f.apologies === null || f.apologyRate === null) {
+    built.line(`Thư xin lỗi: ${UNPUBLISHED} (${formatInteger(f.late)} hồ sơ trễ hạn cần thư xin lỗi)`);
   } else {
-    const apologyRate = rate(stats.apologiesSent, stats.resolvedLate);
     built.line(
-      `Thư xin lỗi: ${formatInteger(stats.apologiesSent)}/${formatInteger(stats.resolvedLate)} hồ sơ trễ hạn ` +
-        `(${percent(apologyRate)})`,
-      apologyRate >= APOLOGY_TARGET ? " ✅ đạt 100%" : ` ⚠️ mục tiêu ${APOLOGY_TARGET}%`,
+      `Thư xin lỗi: ${formatInteger(f.apologies)}/${formatInteger(f.late)} hồ sơ trễ hạn ` +
+        `(${percent(f.apologyRate)})`,
+      f.apologyRate >= APOLOGY_TARGET
+        ? " ✅ đạt 100%"
+        : ` ⚠️ còn thiếu ${formatInteger(f.apologiesMissing ?? 0)}, mục tiêu ${APOLOGY_TARGET}%`,
     );
   }
-  built.line(
-    `Đang giải quyết: quá hạn ${formatInteger(stats.pendingOverdue)}`,
-    stats.pendingOverdue > 0 ? " ⚠️" : "",
-    `, trong hạn ${formatInteger(stats.pendingInTime)}`,
-  );
+  if (stats.pendingOverdue === null && stats.pendingInTime === null) {
+    built.line(`Đang giải quyết: ${UNPUBLISHED}`);
+  } else {
+    built.line(
+      `Đang giải quyết: quá hạn ${known(stats.pendingOverdue)}`,
+      (stats.pendingOverdue ?? 0) > 0 ? " ⚠️" : "",
+      `, trong hạn ${known(stats.pendingInTime)}`,
+    );
+  }
 }
 
-function compare(built: ReplyBuilder, stats: TthcStats, previous: TthcStats): void {
-  const done = processed(stats);
-  const before = processed(previous);
-  const onTime = rate(stats.resolvedEarly + stats.resolvedOnTime, done);
-  const onTimeBefore = rate(previous.resolvedEarly + previous.resolvedOnTime, before);
+/** The change against the period before, in cases and in on-time points. */
+export function compareTthc(built: ReplyBuilder, stats: TthcStats, previous: TthcStats): void {
+  const now = tthcFigures(stats);
+  const before = tthcFigures(previous);
   const signed = (n: number, text: string) => (n > 0 ? `+${text}` : text);
   built.line(
     `So với kỳ trước (${formatIsoDate(previous.periodStart)}–${formatIsoDate(previous.periodEnd)}): ` +
-      `${signed(done - before, formatInteger(done - before))} hồ sơ, tỷ lệ đúng hạn ` +
-      `${signed(onTime - onTimeBefore, formatNumber(onTime - onTimeBefore, 1))} điểm %`,
+      `${signed(now.processed - before.processed, formatInteger(now.processed - before.processed))} hồ sơ, ` +
+      `tỷ lệ đúng hạn ${signed(now.onTimeRate - before.onTimeRate, formatNumber(now.onTimeRate - before.onTimeRate, 1))} điểm %`,
+    previous.sample && !stats.sample ? " (kỳ trước là dữ liệu minh họa)" : "",
   );
 }

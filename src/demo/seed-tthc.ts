@@ -8,8 +8,8 @@ import type { TthcStats } from "../store/index.ts";
 interface Period {
   start: string;
   end: string;
-  /** Trước hạn, đúng hạn, trễ hạn, đang trong hạn, đang quá hạn, thư xin lỗi. */
-  counts: [number, number, number, number, number, number];
+  /** Trước hạn, đúng hạn, trễ hạn, đang trong hạn, đang quá hạn, thư xin lỗi; null: not published. */
+  counts: [number | null, number, number, number | null, number | null, number | null];
   asOf: string | null;
   source: string;
   sample: boolean;
@@ -18,10 +18,11 @@ interface Period {
 const BAC_AN_PORTAL =
   "Trang thông tin điện tử xã Bắc An, mục Kết quả giải quyết TTHC, cập nhật 02/12/2023 22:14:02 " +
   "(001_3066e2a9f7b207fe.txt): số hồ sơ xử lý 1.035, trước và đúng hạn 1.034 (công bố gộp, ghi vào đúng hạn), " +
-  "trễ hạn 1; số thư xin lỗi không được công bố (ghi 0)";
+  "trễ hạn 1; không công bố số tiếp nhận, đang giải quyết và thư xin lỗi";
 const TAN_HONG_PORTAL =
   "Trang thông tin điện tử xã Tân Hồng, mục Kết quả giải quyết TTHC, cập nhật 22/09/2023 04:20:45 " +
-  "(003_6457c25263f840f9.txt): số hồ sơ xử lý 840, trước và đúng hạn 840 (công bố gộp, ghi vào đúng hạn), trễ hạn 0";
+  "(003_6457c25263f840f9.txt): số hồ sơ xử lý 840, trước và đúng hạn 840 (công bố gộp, ghi vào đúng hạn), trễ hạn 0; " +
+  "không công bố số tiếp nhận, đang giải quyết và thư xin lỗi";
 const SAMPLE = "Số liệu minh họa do cchc-bot tạo (cùng kỳ các năm trước), không phải số liệu công bố";
 
 /** By fixture unit name ("Bắc An", "Tân Hồng"). */
@@ -30,7 +31,7 @@ export const DEMO_TTHC: Readonly<Record<string, readonly Period[]>> = {
     {
       start: "2023-01-01",
       end: "2023-12-02",
-      counts: [0, 1034, 1, 0, 0, 0],
+      counts: [null, 1034, 1, null, null, null],
       asOf: "2023-12-02T22:14:02+07:00",
       source: BAC_AN_PORTAL,
       sample: false,
@@ -56,7 +57,7 @@ export const DEMO_TTHC: Readonly<Record<string, readonly Period[]>> = {
     {
       start: "2023-01-01",
       end: "2023-09-22",
-      counts: [0, 840, 0, 0, 0, 0],
+      counts: [null, 840, 0, null, null, null],
       asOf: "2023-09-22T04:20:45+07:00",
       source: TAN_HONG_PORTAL,
       sample: false,
@@ -80,15 +81,22 @@ export const DEMO_TTHC: Readonly<Record<string, readonly Period[]>> = {
   ],
 };
 
-/** The rows of one unit; received is what the parts add up to, as the report forms require. */
+/**
+ * The rows of one unit; received is what the parts add up to, as the report forms require, and
+ * unknown when a part is.
+ */
 export function tthcRows(unitId: number, periods: readonly Period[]): TthcStats[] {
   return periods.map((p) => {
     const [early, onTime, late, pendingInTime, pendingOverdue, apologies] = p.counts;
+    const received =
+      early === null || pendingInTime === null || pendingOverdue === null
+        ? null
+        : early + onTime + late + pendingInTime + pendingOverdue;
     return {
       unitId,
       periodStart: p.start,
       periodEnd: p.end,
-      received: early + onTime + late + pendingInTime + pendingOverdue,
+      received,
       resolvedEarly: early,
       resolvedOnTime: onTime,
       resolvedLate: late,

@@ -5,7 +5,11 @@ import { json, narrow, num, numOrNull, packedColumns, text, textOrNull, unpacked
 import { isoInstant, type Sql, type WriteContext } from "./sql.ts";
 import { ROLES, type Role } from "./subscriptions.ts";
 
+/** Platforms whose updates are claimed (processed_updates). */
 export type Platform = "telegram" | "zalo";
+/** Platforms whose chats are recorded: the playground ("web") is a channel too. */
+export type ChatPlatform = Platform | "web";
+export const CHAT_PLATFORMS: readonly ChatPlatform[] = ["telegram", "zalo", "web"];
 export type ChatStatus = "active" | "blocked";
 
 export interface QuietHours {
@@ -17,7 +21,7 @@ export interface QuietHours {
 export interface ChatRecord {
   /** The store's id; subscriptions point to it, so it survives a change of platform chat id. */
   id: number;
-  platform: Platform;
+  platform: ChatPlatform;
   chatId: string;
   type: string;
   title: string | null;
@@ -30,7 +34,7 @@ export interface ChatRecord {
 }
 
 export interface ChatSeen {
-  platform: Platform;
+  platform: ChatPlatform;
   chatId: string;
   type: string;
   title: string | null;
@@ -48,7 +52,7 @@ export interface LinkedChat {
 }
 
 export interface ChatsRepo {
-  get(platform: Platform, chatId: string): Promise<ChatRecord | null>;
+  get(platform: ChatPlatform, chatId: string): Promise<ChatRecord | null>;
   getById(id: number): Promise<ChatRecord | null>;
   /**
    * Records a chat seen in an update; writes (and audits) only when it is new or its type or title
@@ -106,7 +110,7 @@ function chatFromRow(row: Row): ChatRecord {
   const end = textOrNull(row, "quiet_end");
   return {
     id: num(row, "id"),
-    platform: narrow(row, "platform", ["telegram", "zalo"] as const),
+    platform: narrow(row, "platform", CHAT_PLATFORMS),
     chatId: text(row, "chat_id"),
     type: text(row, "type"),
     title: textOrNull(row, "title"),
@@ -119,7 +123,7 @@ function chatFromRow(row: Row): ChatRecord {
 }
 
 export function chatsRepo(sql: Sql): ChatsRepo {
-  const get = async (platform: Platform, chatId: string) => {
+  const get = async (platform: ChatPlatform, chatId: string) => {
     const result = await sql.execute({
       sql: `SELECT ${PACKED} FROM chats WHERE platform = ? AND chat_id = ?`,
       args: [platform, chatId],
@@ -150,7 +154,7 @@ export function chatsRepo(sql: Sql): ChatsRepo {
     }
   };
 
-  const getLinked = async (platform: Platform, chatId: string) => {
+  const getLinked = async (platform: ChatPlatform, chatId: string) => {
     const result = await sql.execute({
       sql: `SELECT ${LINKED_PACKED} FROM chats WHERE platform = ? AND chat_id = ?`,
       args: [platform, chatId],

@@ -14,6 +14,7 @@ import { type ChatsRepo, chatsRepo } from "./chats.ts";
 import { type TableChecksum, tableChecksums } from "./checksums.ts";
 import { type InvitesRepo, invitesRepo } from "./invites.ts";
 import { type MethodologiesRepo, methodologiesRepo } from "./methodologies.ts";
+import { type OutboxRepo, outboxRepo } from "./outbox.ts";
 import { type PendingChoicesRepo, pendingChoicesRepo } from "./pending-choices.ts";
 import { type PublicationsRepo, publicationsRepo } from "./publications.ts";
 import { type PublishedRepo, publishedRepo } from "./published.ts";
@@ -46,6 +47,8 @@ export interface StoreRepos {
   publishedLookup: PublishedLookupRepo;
   pendingChoices: PendingChoicesRepo;
   scheduleWeeks: ScheduleWeeksRepo;
+  /** Notices (one job run's broadcast each) and their deliveries, one per chat. */
+  outbox: OutboxRepo;
   /** Admin side: published scope-years and their announcement (the unpublish guard). */
   publications: PublicationsRepo;
   /** Admin side: unit versions, edits and the in-memory code index imports resolve against. */
@@ -82,6 +85,7 @@ function repos(sql: Sql): StoreRepos {
     publishedLookup: publishedLookupRepo(sql),
     pendingChoices: pendingChoicesRepo(sql),
     scheduleWeeks: scheduleWeeksRepo(sql),
+    outbox: outboxRepo(sql),
     publications: publicationsRepo(sql),
     unitAdmin: unitAdminRepo(sql),
     scoreImport: scoreImportRepo(sql),
@@ -113,6 +117,7 @@ export type { AssessmentInput, AssessmentRecord, LeafScore } from "./assessments
 export type { AuditEntry, AuditRecord } from "./audit.ts";
 export type {
   ChatLink,
+  ChatPlatform,
   ChatRecord,
   ChatSeen,
   ChatStatus,
@@ -125,6 +130,20 @@ export { StoreError, type StoreErrorCode } from "./errors.ts";
 export type { InviteRecord, RedeemResult } from "./invites.ts";
 export type { MethodologyInput, MethodologyRecord } from "./methodologies.ts";
 export { type Migration, type MigrationReport, migrate } from "./migrate.ts";
+export {
+  DELIVERY_STATES,
+  type DeliveryChange,
+  type DeliveryInput,
+  type DeliveryRecord,
+  type DeliveryState,
+  type DueDelivery,
+  type EnqueueResult,
+  FINAL_STATES,
+  type NoticeInput,
+  type NoticeRecord,
+  type Recipient,
+  type ScopedRecipient,
+} from "./outbox.ts";
 export type {
   ConversationPlatform,
   PendingChoice,

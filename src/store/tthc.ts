@@ -1,21 +1,25 @@
 import type { InStatement, Row } from "@libsql/client";
 import { auditIfChangedStatement } from "./audit.ts";
-import { flag, num, text, textOrNull } from "./rows.ts";
+import { flag, num, numOrNull, text, textOrNull } from "./rows.ts";
 import type { Sql, WriteContext } from "./sql.ts";
 
-/** Administrative-procedure (TTHC) case counts of one unit over one period. */
+/**
+ * Administrative-procedure (TTHC) case counts of one unit over one period. Null: not published
+ * (unknown, never 0). When `resolvedEarly` is null, `resolvedOnTime` is the portals' combined
+ * "trước và đúng hạn".
+ */
 export interface TthcStats {
   unitId: number;
   periodStart: string;
   periodEnd: string;
-  received: number;
-  resolvedEarly: number;
+  received: number | null;
+  resolvedEarly: number | null;
   resolvedOnTime: number;
   resolvedLate: number;
-  pendingInTime: number;
-  pendingOverdue: number;
+  pendingInTime: number | null;
+  pendingOverdue: number | null;
   /** Apology letters sent for late cases. */
-  apologiesSent: number;
+  apologiesSent: number | null;
   asOf: string | null;
   source: string;
   sample: boolean;
@@ -39,13 +43,13 @@ function statsFromRow(row: Row): TthcStats {
     unitId: num(row, "unit_id"),
     periodStart: text(row, "period_start"),
     periodEnd: text(row, "period_end"),
-    received: num(row, "received"),
-    resolvedEarly: num(row, "resolved_early"),
+    received: numOrNull(row, "received"),
+    resolvedEarly: numOrNull(row, "resolved_early"),
     resolvedOnTime: num(row, "resolved_on_time"),
     resolvedLate: num(row, "resolved_late"),
-    pendingInTime: num(row, "pending_in_time"),
-    pendingOverdue: num(row, "pending_overdue"),
-    apologiesSent: num(row, "apologies_sent"),
+    pendingInTime: numOrNull(row, "pending_in_time"),
+    pendingOverdue: numOrNull(row, "pending_overdue"),
+    apologiesSent: numOrNull(row, "apologies_sent"),
     asOf: textOrNull(row, "as_of"),
     source: text(row, "source"),
     sample: flag(row, "sample"),

@@ -139,7 +139,11 @@ describe("POST /webhook/telegram: a reply to a group that became a supergroup", 
       expect(await harness.store.subscriptions.get(chatRef)).toMatchObject({ unitId: tanHongId });
       const refused = harness.logs.filter((line) => line.includes("telegram send refused"));
       expect(refused).toHaveLength(1);
-      expect(JSON.parse(refused[0]!)).toMatchObject({ chatId: supergroupId, code: 400 });
+      expect(JSON.parse(refused[0]!)).toMatchObject({
+        chatId: String(supergroupId),
+        status: "failed",
+        reason: "nhóm chuyển thành siêu nhóm hai lần",
+      });
     },
   );
 

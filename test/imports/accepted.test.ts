@@ -209,6 +209,37 @@ describe("tthc and schedule", () => {
     expect(again.changes[0]).toMatchObject({ inserted: 0, unchanged: 1 });
   });
 
+  it("keeps what a portal did not publish as unknown (empty cells), not 0", async () => {
+    const file = [
+      "unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,apologies_sent",
+      "10675,2023-01-01,2023-12-02,,,1034,1,,,",
+    ].join("\n");
+    await runImport(store, { kind: "tthc", input: textInput("tthc-cong-thong-tin.csv", file) }, ctx);
+    const [anLuu] = await store.units.findByCode("10675", yearWindow(2023), "commune");
+    expect(await store.tthc.get(anLuu?.id ?? 0, "2023-01-01", "2023-12-02")).toMatchObject({
+      received: null,
+      resolvedEarly: null,
+      resolvedOnTime: 1034,
+      resolvedLate: 1,
+      pendingInTime: null,
+      pendingOverdue: null,
+      apologiesSent: null,
+    });
+  });
+
+  it("refuses an empty on-time or late count: those every report gives", async () => {
+    const file = [
+      "unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,apologies_sent",
+      "10675,2023-01-01,2023-12-02,,,1034,,,,",
+    ].join("\n");
+    const error = await runImport(store, { kind: "tthc", input: textInput("thieu.csv", file) }, ctx).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      problems: [{ line: 2, message: "Dòng 2: thiếu số giải quyết trễ hạn (resolved_late)" }],
+    });
+  });
+
   it("replaces the weeks a schedule file covers, in date and time order", async () => {
     const file = [
       "scope_code,date,start_time,end_time,title,location,participants,week",

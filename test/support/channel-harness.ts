@@ -127,7 +127,6 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     store,
     log,
     now,
-    retryDelayMs: 10,
   });
   const app = createApp({
     chat,

@@ -6,6 +6,8 @@ import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 
 export interface LoopbackRequest {
+  /** When the request's last byte arrived (epoch milliseconds, sub-millisecond precision). */
+  receivedAt: number;
   method: string;
   /** Path and query, e.g. "/bot123:abc/sendMessage". */
   url: string;
@@ -16,6 +18,8 @@ export interface LoopbackRequest {
 export interface LoopbackResponse {
   status: number;
   json: unknown;
+  /** Drop the connection without answering: what a client sees when the server goes away. */
+  destroy?: boolean;
 }
 
 export interface LoopbackServer {
@@ -32,13 +36,18 @@ export async function startLoopbackServer(
     req.on("data", (part: Buffer) => parts.push(part));
     req.on("end", () => {
       const request = {
+        receivedAt: performance.timeOrigin + performance.now(),
         method: req.method ?? "GET",
         url: req.url ?? "/",
         headers: req.headers,
         body: Buffer.concat(parts),
       };
       handle(request)
-        .then(({ status, json }) => {
+        .then(({ status, json, destroy }) => {
+          if (destroy) {
+            req.socket.destroy();
+            return;
+          }
           res.writeHead(status, { "content-type": "application/json" });
           res.end(JSON.stringify(json));
         })

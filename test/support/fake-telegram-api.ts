@@ -22,6 +22,8 @@ import {
 } from "./fake-http.ts";
 
 export interface RecordedTelegramCall {
+  /** When the call arrived (epoch milliseconds, sub-millisecond precision): for rate checks. */
+  at: number;
   method: string;
   params: Record<string, unknown>;
   /** False when the token in the path was wrong (answered 401). */
@@ -36,7 +38,11 @@ export type TelegramFailure =
   | { status: 403; description?: string }
   | { status: 400; description: string }
   /** A group upgraded to a supergroup: Telegram refuses the old id and names the new one. */
-  | { status: 400; migrateToChatId: number };
+  | { status: 400; migrateToChatId: number }
+  /** No answer for `ms`, then the connection drops: a Bot API that does not answer in time. */
+  | { status: "hang"; ms: number }
+  /** The connection drops without an answer (a network failure). */
+  | { status: "drop" };
 
 export interface FakeTelegramApi {
   readonly apiRoot: string;
@@ -53,6 +59,12 @@ export interface FakeTelegramApi {
   fail(method: string, failure: TelegramFailure, times?: number): void;
   /** The next `times` calls of `method` are answered as usual, before any failure queued after. */
   pass(method: string, times?: number): void;
+  /** Every sendMessage to this chat fails this way from now on (a user who blocked the bot…). */
+  failChat(chatId: number, failure: TelegramFailure): void;
+  /** Each sendMessage fails with probability `rate`, with one of `failures` (a seeded draw). */
+  chaos(rate: number, failures: readonly TelegramFailure[], seed?: number): void;
+  /** While down, every call drops its connection (the Bot API unreachable). */
+  setDown(down: boolean): void;
   /** Queues an update for getUpdates (long polling); update_id is assigned when missing. */
   pushUpdate(update: Omit<Update, "update_id"> & { update_id?: number }): void;
   readonly webhookUrl: string;
@@ -91,6 +103,9 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
   const calls: RecordedTelegramCall[] = [];
   /** Per method, what its next calls meet: a failure, or null for the usual answer. */
   const failures = new Map<string, (TelegramFailure | null)[]>();
+  const chatFailures = new Map<string, TelegramFailure>();
+  let chaos: { rate: number; failures: readonly TelegramFailure[]; next: () => number } | null = null;
+  let down = false;
   let updates: Update[] = [];
   let nextUpdateId = 1;
   let nextMessageId = 1;
@@ -185,19 +200,44 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     if (!route) return error(404, "Not Found");
     const [, pathToken, method] = route as unknown as [string, string, string];
     const params = await readParams(request);
-    const call: RecordedTelegramCall = { method, params, authorized: pathToken === token, status: 0 };
+    const call: RecordedTelegramCall = {
+      at: request.receivedAt,
+      method,
+      params,
+      authorized: pathToken === token,
+      status: 0,
+    };
     calls.push(call);
+    if (down) {
+      call.status = -1;
+      return { status: 0, json: null, destroy: true };
+    }
     let response: LoopbackResponse;
-    const scripted = failures.get(method)?.shift();
+    const scripted =
+      failures.get(method)?.shift() ?? (method === "sendMessage" ? standingFailure(params) : null);
     if (!call.authorized) response = error(401, "Unauthorized");
-    else if (scripted) response = failureResponse(scripted);
+    else if (scripted) response = await failureResponse(scripted);
     else response = await answer(method, params);
-    call.status = response.status;
+    call.status = response.destroy ? -1 : response.status;
     return response;
   }
 
-  function failureResponse(failure: TelegramFailure): LoopbackResponse {
+  function standingFailure(params: Record<string, unknown>): TelegramFailure | null {
+    const forChat = chatFailures.get(String(params.chat_id));
+    if (forChat) return forChat;
+    if (chaos && chaos.next() < chaos.rate) {
+      return chaos.failures[Math.floor(chaos.next() * chaos.failures.length)] ?? null;
+    }
+    return null;
+  }
+
+  async function failureResponse(failure: TelegramFailure): Promise<LoopbackResponse> {
     switch (failure.status) {
+      case "hang":
+        await new Promise((resolve) => setTimeout(resolve, failure.ms));
+        return { status: 0, json: null, destroy: true };
+      case "drop":
+        return { status: 0, json: null, destroy: true };
       case 429:
         return error(429, `Too Many Requests: retry after ${failure.retryAfter}`, {
           retry_after: failure.retryAfter,
@@ -231,6 +271,23 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
       for (let i = 0; i < times; i++) queue.push(failure);
       failures.set(method, queue);
     },
+    failChat(chatId, failure) {
+      chatFailures.set(String(chatId), failure);
+    },
+    chaos(rate, list, seed = 1) {
+      let state = seed >>> 0 || 1;
+      // xorshift32: the same faults for the same seed, so a failing run can be replayed.
+      const next = () => {
+        state ^= state << 13;
+        state ^= state >>> 17;
+        state ^= state << 5;
+        return (state >>> 0) / 2 ** 32;
+      };
+      chaos = { rate, failures: list, next };
+    },
+    setDown(value) {
+      down = value;
+    },
     pass(method, times = 1) {
       const queue = failures.get(method) ?? [];
       for (let i = 0; i < times; i++) queue.push(null);
@@ -249,6 +306,9 @@ export async function startFakeTelegramApi(options: FakeTelegramApiOptions = {})
     reset() {
       calls.length = 0;
       failures.clear();
+      chatFailures.clear();
+      chaos = null;
+      down = false;
       updates = [];
       webhookUrl = "";
       commands = [];

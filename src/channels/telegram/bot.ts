@@ -3,21 +3,23 @@
  * reply back. The same bot serves the webhook (see `webhook.ts`) and long polling.
  *
  * Each message is answered once: the reply is computed first, then the update is claimed in the
- * store (with the chat's numbered choices, in one write: see `../claim.ts`), then sent. A failure
- * before the claim (the database unreachable) leaves the update unclaimed, so Telegram's
- * redelivery is handled in full; a redelivery after the claim, even after a restart, sends nothing.
+ * store (with the chat's numbered choices, in one write: see `../claim.ts`), then sent through the
+ * channel's send port. A failure before the claim (the database unreachable) leaves the update
+ * unclaimed, so Telegram's redelivery is handled in full; a redelivery after the claim, even after a
+ * restart, sends nothing. A reply the Bot API does not take within the reply budget (7 s: Telegram
+ * is answered well inside 10 s) goes to the outbox and is delivered once the Bot API is back.
  */
-import { autoRetry } from "@grammyjs/auto-retry";
-import { Bot, type Context, type FilterQuery, GrammyError } from "grammy";
+import { Bot, type Context, type FilterQuery } from "grammy";
 import type { Chat, UserFromGetMe } from "grammy/types";
 import { type Reply, textReply } from "../../../commands/reply.ts";
 import type { ChatService } from "../../chat/service.ts";
 import type { Log } from "../../log.ts";
-import { StoreError } from "../../store/errors.ts";
+import { moveChat } from "../../push/chat-moves.ts";
+import { REPLY_BUDGET_MS, replyNow } from "../../push/reply-now.ts";
 import type { Store } from "../../store/index.ts";
 import { answerOnce } from "../claim.ts";
 import { textForBot, toIncoming } from "./incoming.ts";
-import { sendReply } from "./send.ts";
+import { telegramPort } from "./port.ts";
 
 export interface TelegramBotOptions {
   token: string;
@@ -26,13 +28,20 @@ export interface TelegramBotOptions {
   /** Skips getMe at start (required on Workers, handy in tests). */
   botInfo?: UserFromGetMe;
   chat: ChatService;
-  store: Pick<Store, "updates" | "chats" | "subscriptions">;
+  store: Pick<Store, "updates" | "chats" | "subscriptions" | "outbox">;
   log: Log;
   now: () => Date;
+  /** Tells the outbox's sender that a reply was queued. */
+  wakeSender?: () => void;
+  /** How long a reply may take before it is queued instead; default 7 s. */
+  replyBudgetMs?: number;
 }
 
 /** The updates the bot handles; the same list goes to setWebhook and getUpdates. */
 export const TELEGRAM_ALLOWED_UPDATES = ["message", "callback_query", "my_chat_member"] as const;
+
+/** A Bot API call outside a reply (answerCallbackQuery) gets this long. */
+const SIDE_CALL_MS = 3000;
 
 const MEDIA_HINT = textReply(
   "Mình chỉ đọc được tin nhắn chữ.",
@@ -59,87 +68,38 @@ const MEDIA_MESSAGES = [
  */
 export function createTelegramBot(options: TelegramBotOptions): Bot {
   const { chat, store, log, now } = options;
+  const budget = options.replyBudgetMs ?? REPLY_BUDGET_MS;
   const bot = new Bot(options.token, {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: {
       ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
-      // grammY's default of 500 s would hold a webhook request far past Telegram's patience.
+      // grammY's default of 500 s would hold a request far past anyone's patience; replies get less.
       timeoutSeconds: 30,
     },
   });
-  // Waits out 429s up to 30 s and retries 5xx and network errors, three times at most, so a webhook
-  // request never hangs for long.
-  bot.api.config.use(autoRetry({ maxRetryAttempts: 3, maxDelaySeconds: 30 }));
+  const port = telegramPort(bot.api);
+  const deliverDeps = {
+    store,
+    log,
+    now,
+    actor: "telegram",
+    ...(options.wakeSender ? { wakeSender: options.wakeSender } : {}),
+  };
 
   const writeContext = () => ({ now: now(), actor: "telegram" });
   const firstTime = (ctx: Context) =>
     store.updates.markProcessed("telegram", String(ctx.update.update_id), now());
 
-  async function moveChat(oldChatId: number, newChatId: number): Promise<void> {
-    const [from, to] = [String(oldChatId), String(newChatId)];
-    try {
-      if (await store.chats.changeChatId("telegram", from, to, writeContext())) {
-        log.info("telegram group became a supergroup", { from, to });
-      }
-      return;
-    } catch (error) {
-      if (!(error instanceof StoreError && error.code === "CHAT_ID_TAKEN")) throw error;
-    }
-    // The supergroup is already known (a command was sent there before the migration arrived, or
-    // this is a redelivery): carry the group's link over unless the supergroup has its own.
-    const [oldChat, newChat] = await Promise.all([
-      store.chats.get("telegram", from),
-      store.chats.get("telegram", to),
-    ]);
-    if (oldChat === null || newChat === null) return;
-    const link = await store.subscriptions.get(oldChat.id);
-    if (link === null || (await store.subscriptions.get(newChat.id)) !== null) return;
-    await store.subscriptions.set(newChat.id, link.unitId, link.role, writeContext());
-    await store.subscriptions.remove(oldChat.id, writeContext());
-    log.info("telegram supergroup took over the group's link", { from, to });
-  }
-
-  async function deliver(
-    ctx: Context,
-    chatId: number,
-    reply: Reply,
-    replyTo?: number,
-    followed?: { fromChunk: number },
-  ): Promise<void> {
-    const progress = { sent: followed?.fromChunk ?? 0 };
-    try {
-      await sendReply(ctx.api, chatId, reply, {
-        ...(replyTo === undefined ? {} : { replyToMessageId: replyTo }),
-        fromChunk: progress.sent,
-        progress,
-      });
-    } catch (error) {
-      if (!(error instanceof GrammyError)) {
-        log.warn("telegram send failed", { chatId, error });
-        return;
-      }
-      if (error.error_code === 403) {
-        await store.chats.setStatus("telegram", String(chatId), "blocked", writeContext());
-        log.info("telegram chat blocked the bot", { chatId, description: error.description });
-        return;
-      }
-      const movedTo = error.parameters.migrate_to_chat_id;
-      // A group upgraded before we heard of it: move its link and answer in the supergroup, once.
-      if (movedTo !== undefined && movedTo !== chatId && followed === undefined) {
-        // The update is already claimed: a failing move must not cost the chair the answer. The
-        // supergroup's own migration message (or its next command) moves the link later.
-        await moveChat(chatId, movedTo).catch((moveError: unknown) => {
-          log.warn("telegram chat move failed", { from: chatId, to: movedTo, error: moveError });
-        });
-        // The chunks that reached the group stay in the supergroup's history: send the rest only.
-        await deliver(ctx, movedTo, reply, undefined, { fromChunk: progress.sent });
-        return;
-      }
-      log.warn("telegram send refused", { chatId, code: error.error_code, description: error.description });
-    }
+  async function deliver(ctx: Context, chatOfUpdate: Chat, reply: Reply, started: number, replyTo?: number) {
+    await replyNow(port, deliverDeps, { chatId: String(chatOfUpdate.id), type: chatOfUpdate.type }, reply, {
+      deadline: started + budget,
+      updateKey: String(ctx.update.update_id),
+      ...(replyTo === undefined ? {} : { replyTo }),
+    });
   }
 
   async function answer(ctx: Context, chatOfUpdate: Chat, text: string, replyTo?: number): Promise<void> {
+    const started = Date.now();
     if (ctx.from === undefined) return;
     const incoming = toIncoming(chatOfUpdate, ctx.from, text);
     if (incoming === null) return;
@@ -150,11 +110,17 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     if (reply === null) return;
     if (ctx.callbackQuery) {
       // Stops the button's spinner; a failure here must not cost the chair the answer itself.
-      await ctx.answerCallbackQuery().catch((error: unknown) => {
-        log.info("telegram answerCallbackQuery failed", { error });
-      });
+      await ctx.api
+        .answerCallbackQuery(
+          ctx.callbackQuery.id,
+          {},
+          AbortSignal.timeout(SIDE_CALL_MS) as Parameters<typeof ctx.api.answerCallbackQuery>[2],
+        )
+        .catch((error: unknown) => {
+          log.info("telegram answerCallbackQuery failed", { error });
+        });
     }
-    await deliver(ctx, chatOfUpdate.id, reply, incoming.chatType === "group" ? replyTo : undefined);
+    await deliver(ctx, chatOfUpdate, reply, started, incoming.chatType === "group" ? replyTo : undefined);
   }
 
   bot.on("message:text", async (ctx) => {
@@ -173,8 +139,9 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   });
 
   bot.on(MEDIA_MESSAGES, async (ctx) => {
+    const started = Date.now();
     if (ctx.chat.type !== "private" || !(await firstTime(ctx))) return;
-    await deliver(ctx, ctx.chat.id, MEDIA_HINT);
+    await deliver(ctx, ctx.chat, MEDIA_HINT, started);
   });
 
   // Status changes are idempotent, so a redelivery needs no claim.
@@ -195,7 +162,14 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
   });
 
   bot.on("message:migrate_to_chat_id", async (ctx) => {
-    await moveChat(ctx.chat.id, ctx.message.migrate_to_chat_id);
+    await moveChat(
+      store,
+      "telegram",
+      String(ctx.chat.id),
+      String(ctx.message.migrate_to_chat_id),
+      writeContext(),
+      log,
+    );
   });
 
   // Long polling only: a webhook request gets the error thrown back (see webhook.ts).

@@ -1,29 +1,31 @@
 /**
  * The Zalo channel: a text message goes to the chat service and its reply comes back as plain text,
  * split at 2000 characters, choices as a numbered list (the chat service remembers them and maps the
- * number the chair answers back to its command). Like Telegram, the
- * reply is computed first, then the message claimed (on message_id, in the store), then sent: an
- * outage before the claim leaves the message to Zalo's redelivery, a redelivery after it sends nothing.
+ * number the chair answers back to its command). Like Telegram, the reply is computed first, then the
+ * message claimed (on message_id, in the store), then sent through the channel's send port: an outage
+ * before the claim leaves the message to Zalo's redelivery, a redelivery after it sends nothing, and a
+ * reply the Bot API does not take within the reply budget goes to the outbox.
  */
 import { type Reply, textReply } from "../../../commands/reply.ts";
-import { toPlainText } from "../../chat/render.ts";
 import type { ChatService, IncomingMessage } from "../../chat/service.ts";
-import { splitPlain } from "../../chat/split.ts";
 import type { Log } from "../../log.ts";
+import { REPLY_BUDGET_MS, replyNow } from "../../push/reply-now.ts";
 import type { Store } from "../../store/index.ts";
 import { answerOnce } from "../claim.ts";
 import type { ZaloClient } from "./client.ts";
-import { ZaloApiError } from "./errors.ts";
+import { zaloPort } from "./port.ts";
 import type { ZaloMessage, ZaloUpdate } from "./schemas.ts";
 
 export interface ZaloBotOptions {
   client: ZaloClient;
   chat: ChatService;
-  store: Pick<Store, "updates">;
+  store: Pick<Store, "updates" | "chats" | "subscriptions" | "outbox">;
   log: Log;
   now: () => Date;
-  /** Pause before retrying a refused send (429, 5xx, network), times the attempt. Default 500 ms. */
-  retryDelayMs?: number;
+  /** Tells the outbox's sender that a reply was queued. */
+  wakeSender?: () => void;
+  /** How long a reply may take before it is queued instead; default 7 s. */
+  replyBudgetMs?: number;
 }
 
 export interface ZaloBot {
@@ -42,32 +44,24 @@ export const TEXT_ONLY_HINT = textReply(
   "Ví dụ: /diem Tân Hồng 2022 — gõ /help để xem các lệnh.",
 );
 
-const SEND_ATTEMPTS = 3;
-
 export function createZaloBot(options: ZaloBotOptions): ZaloBot {
-  const { client, chat, store, log, now } = options;
-  const retryDelayMs = options.retryDelayMs ?? 500;
+  const { chat, store, log, now } = options;
+  const budget = options.replyBudgetMs ?? REPLY_BUDGET_MS;
+  const port = zaloPort(options.client);
+  const deliverDeps = {
+    store,
+    log,
+    now,
+    actor: "zalo",
+    ...(options.wakeSender ? { wakeSender: options.wakeSender } : {}),
+  };
 
-  async function sendText(chatId: string, text: string): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await client.sendMessage(chatId, text);
-        return;
-      } catch (error) {
-        if (!(error instanceof ZaloApiError && error.retryable) || attempt >= SEND_ATTEMPTS) throw error;
-        await new Promise((resolve) => setTimeout(resolve, retryDelayMs * attempt));
-      }
-    }
-  }
-
-  async function deliver(chatId: string, reply: Reply): Promise<void> {
-    try {
-      for (const chunk of splitPlain(toPlainText(reply))) await sendText(chatId, chunk);
-    } catch (error) {
-      // Zalo's error codes say nothing reliable about a blocked chat (403 is documented as a
-      // server error), so the chat's status is left alone.
-      log.warn("zalo send failed", { chatId, error });
-    }
+  async function deliver(message: ZaloMessage, reply: Reply, started: number): Promise<void> {
+    const to = { chatId: message.chat.id, type: message.chat.chat_type ?? "PRIVATE" };
+    await replyNow(port, deliverDeps, to, reply, {
+      deadline: started + budget,
+      updateKey: message.message_id,
+    });
   }
 
   const firstTime = (message: ZaloMessage) => store.updates.markProcessed("zalo", message.message_id, now());
@@ -86,12 +80,12 @@ export function createZaloBot(options: ZaloBotOptions): ZaloBot {
 
   return {
     async handleUpdate(update) {
+      const started = Date.now();
       const message = update.message;
       if (message === undefined) {
         log.info("zalo event without a message ignored", { event: update.event_name });
         return;
       }
-      const chatId = message.chat.id;
       switch (update.event_name) {
         case "message.text.received": {
           const text = message.text?.trim() ?? "";
@@ -100,17 +94,17 @@ export function createZaloBot(options: ZaloBotOptions): ZaloBot {
             platform: "zalo",
             updateKey: message.message_id,
           });
-          if (reply !== null) await deliver(chatId, reply);
+          if (reply !== null) await deliver(message, reply, started);
           return;
         }
         case "message.unsupported.received":
-          if (await firstTime(message)) await deliver(chatId, UNSUPPORTED_ANSWER);
+          if (await firstTime(message)) await deliver(message, UNSUPPORTED_ANSWER, started);
           return;
         case "message.image.received":
         case "message.sticker.received":
           // In a group the bot only hears replies and mentions; a picture there needs no lecture.
           if (incoming(message, "").chatType === "private" && (await firstTime(message))) {
-            await deliver(chatId, TEXT_ONLY_HINT);
+            await deliver(message, TEXT_ONLY_HINT, started);
           }
           return;
         default:

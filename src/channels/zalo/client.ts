@@ -31,8 +31,11 @@ export interface ZaloClientOptions {
 
 export interface ZaloClient {
   getMe(): Promise<ZaloMe>;
-  /** Sends text of 1–2000 characters (NFC); split longer replies with `splitPlain` first. */
-  sendMessage(chatId: string, text: string): Promise<ZaloSentMessage>;
+  /**
+   * Sends text of 1–2000 characters (NFC); split longer replies with `splitPlain` first. `signal`
+   * ends the call sooner than the client's timeout (a webhook's deadline).
+   */
+  sendMessage(chatId: string, text: string, options?: { signal?: AbortSignal }): Promise<ZaloSentMessage>;
   sendChatAction(chatId: string, action?: "typing"): Promise<void>;
   /** `url` must be HTTPS; `secretToken` 8–256 characters, echoed in X-Bot-Api-Secret-Token. */
   setWebhook(url: string, secretToken: string): Promise<ZaloWebhookInfo>;
@@ -57,29 +60,38 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
     params: Record<string, unknown>,
     schema: z.ZodType<T>,
     waitMs = timeoutMs,
+    signal?: AbortSignal,
   ): Promise<T> {
-    const result = await send(method, params, waitMs);
+    const result = await send(method, params, waitMs, signal);
     const parsed = schema.safeParse(result);
     if (!parsed.success) throw failure(method, 0, "unexpected response shape", 200);
     return parsed.data;
   }
 
-  async function send(method: string, params: Record<string, unknown>, waitMs: number): Promise<unknown> {
+  async function send(
+    method: string,
+    params: Record<string, unknown>,
+    waitMs: number,
+    signal?: AbortSignal,
+  ): Promise<unknown> {
     let response: Response;
     let body: string;
+    const timeout = AbortSignal.timeout(waitMs);
     try {
       response = await doFetch(`${apiRoot}/bot${options.token}/${method}`, {
         method: "POST",
         headers: { "content-type": "application/json" },
         body: JSON.stringify(params),
-        signal: AbortSignal.timeout(waitMs),
+        signal: signal ? AbortSignal.any([timeout, signal]) : timeout,
       });
       body = await response.text();
     } catch (error) {
       // The raw error's message can quote the URL, and with it the token: keep only its kind.
       const kind =
-        error instanceof Error && error.name === "TimeoutError"
-          ? `timeout after ${waitMs} ms`
+        error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError")
+          ? timeout.aborted
+            ? `timeout after ${waitMs} ms`
+            : "deadline reached"
           : "network error";
       throw failure(method, 0, kind, 0);
     }
@@ -110,12 +122,18 @@ export function createZaloClient(options: ZaloClientOptions): ZaloClient {
   return {
     getMe: () => call("getMe", {}, meSchema),
 
-    async sendMessage(chatId, text) {
+    async sendMessage(chatId, text, sendOptions = {}) {
       const normalized = text.normalize("NFC");
       if (normalized.length < 1 || normalized.length > ZALO_TEXT_LIMIT) {
         throw failure("sendMessage", 400, `text must be 1–${ZALO_TEXT_LIMIT} characters`, 0);
       }
-      return call("sendMessage", { chat_id: chatId, text: normalized }, sentSchema);
+      return call(
+        "sendMessage",
+        { chat_id: chatId, text: normalized },
+        sentSchema,
+        timeoutMs,
+        sendOptions.signal,
+      );
     },
 
     async sendChatAction(chatId, action = "typing") {

@@ -1,9 +1,11 @@
 /**
  * `import tthc`: administrative-procedure case counts of a unit over a period. Columns unit_code,
  * period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,
- * pending_overdue,apologies_sent, optional resolved (checked against its parts) and as_of. The counts
- * must add up the way the TTHC report forms do: received = resolved + pending, resolved = early + on
- * time + late; apology letters go to late cases only.
+ * pending_overdue,apologies_sent, optional resolved (checked against its parts) and as_of. On time and
+ * late are required; an empty cell of the others means the figure was not published (unknown, never
+ * 0), and an empty resolved_early means resolved_on_time is "trước và đúng hạn" together. The counts
+ * must add up the way the TTHC report forms do where all of them are known: received = resolved +
+ * pending, resolved = early + on time + late; apology letters go to late cases only.
  */
 import type { TthcStats } from "../../store/index.ts";
 import { parseDate, showDate } from "../dates.ts";
@@ -13,16 +15,18 @@ import { eachRecord, openWithColumns, placeWord, problemsOf } from "../records.t
 import { resolveCode } from "../unit-codes.ts";
 import { changeCount, type KindImporter } from "./kind.ts";
 
+/** [column, label, required]: the optional ones may be left empty when not published. */
 const COUNTS = [
-  ["received", "số hồ sơ tiếp nhận (received)"],
-  ["resolved_early", "số giải quyết trước hạn (resolved_early)"],
-  ["resolved_on_time", "số giải quyết đúng hạn (resolved_on_time)"],
-  ["resolved_late", "số giải quyết trễ hạn (resolved_late)"],
-  ["pending_in_time", "số đang giải quyết trong hạn (pending_in_time)"],
-  ["pending_overdue", "số đang giải quyết quá hạn (pending_overdue)"],
-  ["apologies_sent", "số thư xin lỗi (apologies_sent)"],
+  ["received", "số hồ sơ tiếp nhận (received)", false],
+  ["resolved_early", "số giải quyết trước hạn (resolved_early)", false],
+  ["resolved_on_time", "số giải quyết đúng hạn (resolved_on_time)", true],
+  ["resolved_late", "số giải quyết trễ hạn (resolved_late)", true],
+  ["pending_in_time", "số đang giải quyết trong hạn (pending_in_time)", false],
+  ["pending_overdue", "số đang giải quyết quá hạn (pending_overdue)", false],
+  ["apologies_sent", "số thư xin lỗi (apologies_sent)", false],
 ] as const;
 type CountColumn = (typeof COUNTS)[number][0];
+const show = (n: number | null) => (n === null ? "chưa công bố" : String(n));
 
 const REQUIRED = ["unit_code", "period_start", "period_end", ...COUNTS.map(([c]) => c)] as const;
 
@@ -52,15 +56,22 @@ export const importTthc: KindImporter = async ({ repos, input, options, ctx, pro
     });
     if (start && end && start > end)
       fail("BAD_VALUE", `kỳ báo cáo bắt đầu ${showDate(start)} sau ngày kết thúc ${showDate(end)}`);
-    const n = {} as Record<CountColumn, number>;
-    for (const [column, label] of COUNTS) {
-      const value = read.count(v[column] ?? "", label);
+    const n = {} as Record<CountColumn, number | null>;
+    for (const [column, label, required] of COUNTS) {
+      const cell = v[column] ?? "";
+      if (!required && cell.trim() === "") {
+        n[column] = null;
+        continue;
+      }
+      const value = read.count(cell, label);
       if (value.ok) n[column] = value.value;
       else fail("BAD_VALUE", value.reason);
     }
     if (issues.found || !code.ok || !start || !end) continue;
+    const onTime = n.resolved_on_time as number;
+    const late = n.resolved_late as number;
 
-    const resolvedParts = n.resolved_early + n.resolved_on_time + n.resolved_late;
+    const resolvedParts = (n.resolved_early ?? 0) + onTime + late;
     const resolvedText = read.optionalText(v.resolved);
     if (resolvedText !== null) {
       const resolved = read.count(resolvedText, "số đã giải quyết (resolved)");
@@ -68,25 +79,28 @@ export const importTthc: KindImporter = async ({ repos, input, options, ctx, pro
       else if (resolved.value !== resolvedParts) {
         fail(
           "COUNTS_DO_NOT_ADD_UP",
-          `số đã giải quyết ${resolved.value} ≠ trước hạn ${n.resolved_early} + đúng hạn ${n.resolved_on_time} + ` +
-            `trễ hạn ${n.resolved_late} = ${resolvedParts}`,
+          `số đã giải quyết ${resolved.value} ≠ trước hạn ${show(n.resolved_early)} + đúng hạn ${onTime} + ` +
+            `trễ hạn ${late} = ${resolvedParts}`,
         );
       }
     }
-    const pending = n.pending_in_time + n.pending_overdue;
-    if (n.received !== resolvedParts + pending) {
-      fail(
-        "COUNTS_DO_NOT_ADD_UP",
-        `số tiếp nhận ${n.received} ≠ đã giải quyết ${resolvedParts} (trước hạn ${n.resolved_early} + đúng hạn ` +
-          `${n.resolved_on_time} + trễ hạn ${n.resolved_late}) + đang giải quyết ${pending} (trong hạn ` +
-          `${n.pending_in_time} + quá hạn ${n.pending_overdue})`,
-      );
+    if (n.received !== null && n.pending_in_time !== null && n.pending_overdue !== null) {
+      const pending = n.pending_in_time + n.pending_overdue;
+      if (n.received !== resolvedParts + pending) {
+        fail(
+          "COUNTS_DO_NOT_ADD_UP",
+          `số tiếp nhận ${n.received} ≠ đã giải quyết ${resolvedParts} (trước hạn ${show(n.resolved_early)} + đúng hạn ` +
+            `${onTime} + trễ hạn ${late}) + đang giải quyết ${pending} (trong hạn ` +
+            `${n.pending_in_time} + quá hạn ${n.pending_overdue})`,
+        );
+      }
     }
-    const late = n.resolved_late + n.pending_overdue;
-    if (n.apologies_sent > late) {
+    // Letters go to late cases: those resolved late and, when published, those overdue.
+    const lateCases = late + (n.pending_overdue ?? 0);
+    if (n.apologies_sent !== null && n.pending_overdue !== null && n.apologies_sent > lateCases) {
       fail(
         "APOLOGIES_ABOVE_LATE",
-        `số thư xin lỗi ${n.apologies_sent} lớn hơn số hồ sơ trễ hạn ${late} (giải quyết trễ hạn ${n.resolved_late} ` +
+        `số thư xin lỗi ${n.apologies_sent} lớn hơn số hồ sơ trễ hạn ${lateCases} (giải quyết trễ hạn ${late} ` +
           `+ đang quá hạn ${n.pending_overdue})`,
       );
     }
@@ -116,8 +130,8 @@ export const importTthc: KindImporter = async ({ repos, input, options, ctx, pro
       periodEnd: end,
       received: n.received,
       resolvedEarly: n.resolved_early,
-      resolvedOnTime: n.resolved_on_time,
-      resolvedLate: n.resolved_late,
+      resolvedOnTime: onTime,
+      resolvedLate: late,
       pendingInTime: n.pending_in_time,
       pendingOverdue: n.pending_overdue,
       apologiesSent: n.apologies_sent,
