@@ -102,6 +102,7 @@ try {
   const appWith = (chat: ChatService) =>
     createApp({
       chat,
+      store,
       pingDatabase: () => store.units.count(),
       telegram: {
         bot: createTelegramBot({

@@ -90,7 +90,7 @@ function settings(chat: CommandChat, title: string): Reply {
     "Giờ yên lặng: ",
     chat.quietHours
       ? bold(`${chat.quietHours.start}–${chat.quietHours.end}`)
-      : "chưa đặt (thông báo được gửi bất cứ lúc nào)",
+      : "chưa đặt (lịch tuần và nhắc hồ sơ vẫn chỉ gửi trong giờ hành chính, thứ Hai–thứ Sáu)",
   );
   for (const notice of OPTIONAL_NOTICES) {
     const on = !chat.optOuts.includes(notice.key);

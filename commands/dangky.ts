@@ -5,7 +5,8 @@ import { bold, reply, textReply } from "./reply.ts";
 import { ROLE_LABELS } from "./roles.ts";
 import type { Command } from "./types.ts";
 
-export const NOT_RECORDED_CHAT = "Lệnh này chỉ dùng được trong Telegram hoặc Zalo.";
+export const NOT_RECORDED_CHAT =
+  "Lệnh này dùng được trong Telegram, Zalo hoặc trang thử (http://localhost:8787/), không dùng trong npm run chat.";
 
 export const dangkyCommand: Command = {
   name: "dangky",

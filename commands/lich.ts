@@ -37,7 +37,7 @@ export const lichCommand: Command = {
       const items = await deps.store.schedules.week(scopeId, week);
       if (items.length === 0) continue;
       const scopePath = (await deps.resolver()).byId(scopeId)?.path ?? unit.path;
-      return schedule(week, scopePath, items).build();
+      return scheduleReply(week, scopePath, items).build();
     }
     return nothingThatWeek(deps, week, unit.path, scopes);
   },
@@ -58,7 +58,22 @@ export function weekTitle(week: IsoWeek): string {
   return `Tuần ${week.isoWeek} (${sameYear ? from.slice(0, 5) : from}–${to})`;
 }
 
-function schedule(week: IsoWeek, scopePath: string, items: readonly ScheduleItem[]): ReplyBuilder {
+/** "08:00–09:30 Giao ban" and, on a second line, where and who. */
+export function scheduleItemLines(item: ScheduleItem): string[] {
+  const time = item.startTime ? `${item.startTime}${item.endTime ? `–${item.endTime}` : ""} ` : "";
+  const where = [
+    item.location ? `Địa điểm: ${item.location}` : "",
+    item.participants ? `Thành phần: ${item.participants}` : "",
+  ].filter(Boolean);
+  return [`${time}${item.title}`, ...(where.length > 0 ? [where.join("; ")] : [])];
+}
+
+/** A week's items by day, as /lich shows them and the Monday notice sends them. */
+export function scheduleReply(
+  week: IsoWeek,
+  scopePath: string,
+  items: readonly ScheduleItem[],
+): ReplyBuilder {
   const built = reply()
     .line(bold(`Lịch làm việc ${weekTitle(week).replace(/^Tuần/u, "tuần")}`))
     .line(scopePath);
@@ -68,13 +83,9 @@ function schedule(week: IsoWeek, scopePath: string, items: readonly ScheduleItem
       day = item.date;
       built.line(bold(`${weekdayName(day)}, ${formatIsoDate(day).slice(0, 5)}`));
     }
-    const time = item.startTime ? `${item.startTime}${item.endTime ? `–${item.endTime}` : ""} ` : "";
-    built.line(`• ${time}${item.title}`);
-    const where = [
-      item.location ? `Địa điểm: ${item.location}` : "",
-      item.participants ? `Thành phần: ${item.participants}` : "",
-    ].filter(Boolean);
-    if (where.length > 0) built.line(`  ${where.join("; ")}`);
+    const [what, where] = scheduleItemLines(item);
+    built.line(`• ${what}`);
+    if (where !== undefined) built.line(`  ${where}`);
   }
   const sources = [...new Set(items.map((item) => item.source))];
   for (const source of sources) built.line(italic(sourceLine(source)));

@@ -119,3 +119,13 @@ export class ReplyBuilder {
 export function replyText(value: Reply): string {
   return value.lines.map((line) => line.map((span) => span.text).join("")).join("\n");
 }
+
+/** Whether a value read back from storage has a reply's shape. */
+export function isReply(value: unknown): value is Reply {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    Array.isArray((value as Reply).lines) &&
+    Array.isArray((value as Reply).choices)
+  );
+}

@@ -10,7 +10,7 @@ import type { Reply } from "./reply.ts";
 export type ChatPlatform = "telegram" | "zalo" | "web" | "cli";
 
 export interface CommandChat {
-  /** The store's row id; null for the web playground and the CLI, whose chats are not recorded. */
+  /** The store's row id; null for the CLI chat (`npm run chat`), whose chats are not recorded. */
   ref: number | null;
   platform: ChatPlatform;
   chatId: string;

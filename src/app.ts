@@ -14,7 +14,8 @@ import type { ChatService } from "./chat/service.ts";
 import type { ChannelMode } from "./config.ts";
 import { type ChannelStatus, health } from "./health.ts";
 import type { Log } from "./log.ts";
-import { chatApi } from "./web/chat-api.ts";
+import type { Store } from "./store/index.ts";
+import { chatApi, noticesApi } from "./web/chat-api.ts";
 import { playgroundPage } from "./web/page.ts";
 
 export interface ChannelDeps<B> {
@@ -26,6 +27,8 @@ export interface ChannelDeps<B> {
 
 export interface AppDeps {
   chat: ChatService;
+  /** The playground reads its chat's delivered notices. */
+  store: Pick<Store, "chats" | "outbox">;
   /** A trivial store query: resolves when the database answers. */
   pingDatabase(): Promise<unknown>;
   /** Null when the channel is not configured (no token). */
@@ -70,6 +73,7 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.get("/", playgroundPage());
   app.post("/api/chat", chatApi(deps.chat, deps.now));
+  app.get("/api/notices", noticesApi(deps.store, deps.now));
 
   app.notFound((c) => c.json({ error: "Không có trang này." }, 404));
 

@@ -6,6 +6,8 @@
 import { z } from "zod";
 import { ZALO_API_ROOT } from "./channels/zalo/client.ts";
 import { AppError } from "./errors.ts";
+import { DEFAULT_OFFICE_HOURS, type OfficeHours } from "./push/delivery-window.ts";
+import type { PacingLimits } from "./push/pacer.ts";
 
 export type ChannelMode = "webhook" | "polling";
 
@@ -27,7 +29,36 @@ export interface Config {
   adminToken: string | null;
   /** Without a trailing slash. */
   publicBaseUrl: string | null;
+  pushes: PushConfig;
 }
+
+export interface PushConfig {
+  telegram: PacingLimits;
+  zalo: PacingLimits;
+  /** When optional notices may go (NOTICE_DAYS, NOTICE_HOURS). */
+  office: OfficeHours;
+  /** Whether `npm start` runs the scheduled jobs (SCHEDULER=off when another host's cron does). */
+  scheduler: boolean;
+  /** Cron expressions in Vietnam time, by job. */
+  schedules: { "work-schedule": string; "late-cases": string };
+  /** Tries a delivery gets after a server error or a network failure before it is given up. */
+  maxAttempts: number;
+  retryBaseMs: number;
+  leaseMs: number;
+}
+
+export const DEFAULT_PUSHES: PushConfig = {
+  // Telegram allows about 30 messages a second to different chats; 25 leaves room for replies.
+  telegram: { perSecond: 25, chatIntervalMs: 1000, groupPerMinute: 20 },
+  // Zalo publishes no figure; start low (shared/docs/zalo.md) and raise it after a pilot.
+  zalo: { perSecond: 5, chatIntervalMs: 1000, groupPerMinute: 20 },
+  office: DEFAULT_OFFICE_HOURS,
+  scheduler: true,
+  schedules: { "work-schedule": "0 7 * * 1", "late-cases": "0 15 * * 5" },
+  maxAttempts: 10,
+  retryBaseMs: 2000,
+  leaseMs: 30_000,
+};
 
 export const DEFAULT_PORT = 8787;
 export const DEFAULT_LIBSQL_URL = "file:data/cchc.db";
@@ -43,6 +74,29 @@ const httpUrl = z
   .string()
   .refine((value) => /^https?:\/\/[^\s/]+/.test(value) && URL.canParse(value), "phải là URL http(s)://…");
 const mode = z.enum(["webhook", "polling"], { error: "chỉ nhận webhook hoặc polling" });
+const whole = (max: number, what: string) =>
+  z
+    .string()
+    .regex(/^\d{1,7}$/, `phải là số nguyên từ 0 đến ${max} (${what})`)
+    .transform(Number)
+    .refine((n) => n <= max, `phải là số nguyên từ 0 đến ${max} (${what})`);
+const positive = (max: number, what: string) =>
+  whole(max, what).refine((n) => n >= 1, `phải là số nguyên từ 1 đến ${max} (${what})`);
+/** Five fields, minute to weekday; node-cron checks the rest at start. */
+const cron = z
+  .string()
+  .regex(/^\S+(?:\s+\S+){4}$/, 'phải là biểu thức cron 5 trường, ví dụ "0 7 * * 1"')
+  .refine((text) => /^[\d*,/\-\s]+$/.test(text), "chỉ gồm số và * , / -");
+const clockRange = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-3]):[0-5]\d$/, 'phải có dạng "07:00-17:30"')
+  .refine((text) => text.slice(0, 5) < text.slice(6), "giờ bắt đầu phải trước giờ kết thúc");
+const weekdays = z
+  .string()
+  .regex(
+    /^[1-7](?:-[1-7])?(?:,[1-7](?:-[1-7])?)*$/,
+    'phải là các thứ 1–7 (thứ Hai = 1), ví dụ "1-5" hoặc "1-5,6"',
+  );
 
 const envSchema = z.object({
   PORT: z
@@ -81,6 +135,18 @@ const envSchema = z.object({
   ZALO_MODE: mode.optional(),
   ADMIN_TOKEN: z.string().min(16, "phải dài ít nhất 16 ký tự").optional(),
   PUBLIC_BASE_URL: httpUrl.optional(),
+  TELEGRAM_MAX_PER_SECOND: whole(1000, "0 = không giới hạn").optional(),
+  TELEGRAM_GROUP_MAX_PER_MINUTE: whole(1000, "0 = không giới hạn").optional(),
+  ZALO_MAX_PER_SECOND: whole(1000, "0 = không giới hạn").optional(),
+  PUSH_CHAT_INTERVAL_MS: whole(60_000, "mili giây giữa hai tin tới một cuộc trò chuyện").optional(),
+  NOTICE_HOURS: clockRange.optional(),
+  NOTICE_DAYS: weekdays.optional(),
+  SCHEDULER: z.enum(["on", "off"], { error: "chỉ nhận on hoặc off" }).optional(),
+  JOB_WORK_SCHEDULE_CRON: cron.optional(),
+  JOB_LATE_CASES_CRON: cron.optional(),
+  OUTBOX_MAX_ATTEMPTS: positive(100, "số lần thử").optional(),
+  OUTBOX_RETRY_BASE_MS: positive(600_000, "mili giây").optional(),
+  OUTBOX_LEASE_SECONDS: positive(3600, "giây").optional(),
 });
 
 /**
@@ -115,7 +181,46 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     zalo: channel(e.ZALO_BOT_TOKEN, e.ZALO_WEBHOOK_SECRET, e.ZALO_MODE, e.ZALO_API_ROOT ?? ZALO_API_ROOT),
     adminToken: e.ADMIN_TOKEN ?? null,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, "") ?? null,
+    pushes: pushes(e),
   };
+}
+
+function pushes(e: z.infer<typeof envSchema>): PushConfig {
+  const d = DEFAULT_PUSHES;
+  const chatIntervalMs = e.PUSH_CHAT_INTERVAL_MS ?? d.telegram.chatIntervalMs;
+  const groupPerMinute = e.TELEGRAM_GROUP_MAX_PER_MINUTE ?? d.telegram.groupPerMinute;
+  const hours = e.NOTICE_HOURS;
+  return {
+    telegram: {
+      perSecond: e.TELEGRAM_MAX_PER_SECOND ?? d.telegram.perSecond,
+      chatIntervalMs,
+      groupPerMinute,
+    },
+    zalo: { perSecond: e.ZALO_MAX_PER_SECOND ?? d.zalo.perSecond, chatIntervalMs, groupPerMinute },
+    office: {
+      days: e.NOTICE_DAYS === undefined ? d.office.days : expandDays(e.NOTICE_DAYS),
+      start: hours?.slice(0, 5) ?? d.office.start,
+      end: hours?.slice(6) ?? d.office.end,
+    },
+    scheduler: (e.SCHEDULER ?? "on") === "on",
+    schedules: {
+      "work-schedule": e.JOB_WORK_SCHEDULE_CRON ?? d.schedules["work-schedule"],
+      "late-cases": e.JOB_LATE_CASES_CRON ?? d.schedules["late-cases"],
+    },
+    maxAttempts: e.OUTBOX_MAX_ATTEMPTS ?? d.maxAttempts,
+    retryBaseMs: e.OUTBOX_RETRY_BASE_MS ?? d.retryBaseMs,
+    leaseMs: e.OUTBOX_LEASE_SECONDS === undefined ? d.leaseMs : e.OUTBOX_LEASE_SECONDS * 1000,
+  };
+}
+
+/** "1-5,7" → [1, 2, 3, 4, 5, 7]. */
+function expandDays(text: string): number[] {
+  const days = new Set<number>();
+  for (const part of text.split(",")) {
+    const [from, to = from] = part.split("-").map(Number) as [number, number?];
+    for (let day = Math.min(from, to); day <= Math.max(from, to); day++) days.add(day);
+  }
+  return [...days].sort();
 }
 
 function channel(

@@ -6,20 +6,31 @@
 import type { Client } from "@libsql/client";
 import type { AppDeps } from "./app.ts";
 import { createTelegramBot } from "./channels/telegram/bot.ts";
+import { telegramPort } from "./channels/telegram/port.ts";
+import { webPort } from "./channels/web/port.ts";
 import { createZaloBot } from "./channels/zalo/bot.ts";
 import { createZaloClient } from "./channels/zalo/client.ts";
+import { zaloPort } from "./channels/zalo/port.ts";
 import { createChatService } from "./chat/service.ts";
 import { type Config, redact } from "./config.ts";
+import { type JobDeps, queueSummaries } from "./jobs/index.ts";
 import { createLog, type Log } from "./log.ts";
+import type { SendPort } from "./push/port.ts";
+import { createSender, type Sender } from "./push/sender.ts";
 import { createResolver } from "./resolve/index.ts";
 import { createStore, type Store } from "./store/index.ts";
 
 export interface Deps extends AppDeps {
   store: Store;
+  /** The outbox's sender over every configured channel and the playground; the entry starts it. */
+  sender: Sender;
+  /** What the scheduled jobs need. */
+  jobs: JobDeps;
 }
 
 export interface DepsOptions {
   log?: Log;
+  /** The product's clock; `job run --at` shifts it. */
   now?: () => Date;
 }
 
@@ -32,12 +43,18 @@ export function createDeps(config: Config, client: Client, options: DepsOptions 
   const log = options.log ?? createLog({ redact: (line) => redact(line, config) });
   const now = options.now ?? (() => new Date());
   const store = createStore(client);
-  const chat = createChatService({
-    store,
-    // Read once, on the first message that names a unit; the chat service keeps it.
-    resolver: async () => createResolver(await store.units.listResolvable()),
-    log,
-  });
+  let resolving: ReturnType<typeof createResolver> | null = null;
+  // Built once, on first need (a message naming a unit, a job), and shared.
+  const resolver = async () => {
+    resolving ??= createResolver(await store.units.listResolvable());
+    return resolving;
+  };
+  const chat = createChatService({ store, resolver, log });
+  let sender: Sender | null = null;
+  const wakeSender = () => sender?.wake();
+  const ports: SendPort[] = [webPort()];
+  const zaloClient =
+    config.zalo && createZaloClient({ token: config.zalo.token, apiRoot: config.zalo.apiRoot });
   const telegram = config.telegram && {
     bot: createTelegramBot({
       token: config.telegram.token,
@@ -46,21 +63,32 @@ export function createDeps(config: Config, client: Client, options: DepsOptions 
       store,
       log,
       now,
+      wakeSender,
     }),
     mode: config.telegram.mode,
     webhookSecret: config.telegram.webhookSecret,
   };
-  const zalo = config.zalo && {
-    bot: createZaloBot({
-      client: createZaloClient({ token: config.zalo.token, apiRoot: config.zalo.apiRoot }),
-      chat,
-      store,
-      log,
-      now,
-    }),
-    mode: config.zalo.mode,
-    webhookSecret: config.zalo.webhookSecret,
-  };
+  if (telegram) ports.push(telegramPort(telegram.bot.api));
+  const zalo = config.zalo &&
+    zaloClient && {
+      bot: createZaloBot({ client: zaloClient, chat, store, log, now, wakeSender }),
+      mode: config.zalo.mode,
+      webhookSecret: config.zalo.webhookSecret,
+    };
+  if (zaloClient) ports.push(zaloPort(zaloClient));
+  const jobs: JobDeps = { store, resolver, office: config.pushes.office };
+  sender = createSender({
+    store,
+    ports,
+    limits: { telegram: config.pushes.telegram, zalo: config.pushes.zalo },
+    retry: { maxAttempts: config.pushes.maxAttempts, baseDelayMs: config.pushes.retryBaseMs },
+    clock: now,
+    log,
+    leaseMs: config.pushes.leaseMs,
+    async afterSettled(keys) {
+      if ((await queueSummaries(jobs, keys, now())).length > 0) wakeSender();
+    },
+  });
   return {
     store,
     chat,
@@ -69,5 +97,7 @@ export function createDeps(config: Config, client: Client, options: DepsOptions 
     zalo,
     log,
     now,
+    sender,
+    jobs,
   };
 }

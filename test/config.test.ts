@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Config, parseConfig, redact } from "../src/config.ts";
+import { type Config, DEFAULT_PUSHES, parseConfig, redact } from "../src/config.ts";
 import { AppError } from "../src/errors.ts";
 
 const TELEGRAM_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
@@ -26,7 +26,51 @@ describe("parseConfig", () => {
       zalo: null,
       adminToken: null,
       publicBaseUrl: null,
+      pushes: DEFAULT_PUSHES,
     } satisfies Config);
+  });
+
+  it("reads the push settings: limits, office hours, schedules and the retry budget", () => {
+    const config = parseConfig({
+      TELEGRAM_MAX_PER_SECOND: "30",
+      TELEGRAM_GROUP_MAX_PER_MINUTE: "0",
+      ZALO_MAX_PER_SECOND: "2",
+      PUSH_CHAT_INTERVAL_MS: "1500",
+      NOTICE_HOURS: "07:30-17:00",
+      NOTICE_DAYS: "1-5,6",
+      SCHEDULER: "off",
+      JOB_WORK_SCHEDULE_CRON: "30 6 * * 1",
+      OUTBOX_MAX_ATTEMPTS: "3",
+      OUTBOX_LEASE_SECONDS: "2",
+    });
+    expect(config.pushes).toEqual({
+      ...DEFAULT_PUSHES,
+      telegram: { perSecond: 30, chatIntervalMs: 1500, groupPerMinute: 0 },
+      zalo: { perSecond: 2, chatIntervalMs: 1500, groupPerMinute: 0 },
+      office: { days: [1, 2, 3, 4, 5, 6], start: "07:30", end: "17:00" },
+      scheduler: false,
+      schedules: { "work-schedule": "30 6 * * 1", "late-cases": "0 15 * * 5" },
+      maxAttempts: 3,
+      leaseMs: 2000,
+    });
+  });
+
+  it("names each malformed push setting", () => {
+    expect(
+      problemsOf({
+        TELEGRAM_MAX_PER_SECOND: "fast",
+        NOTICE_HOURS: "17:30-07:00",
+        NOTICE_DAYS: "mon-fri",
+        JOB_LATE_CASES_CRON: "every friday",
+        OUTBOX_MAX_ATTEMPTS: "0",
+      }).map((p) => p.variable),
+    ).toEqual([
+      "TELEGRAM_MAX_PER_SECOND",
+      "NOTICE_HOURS",
+      "NOTICE_DAYS",
+      "JOB_LATE_CASES_CRON",
+      "OUTBOX_MAX_ATTEMPTS",
+    ]);
   });
 
   it("reads a full production environment", () => {

@@ -10,8 +10,8 @@ export interface RecordedChat {
 }
 
 /**
- * Telegram and Zalo chats are recorded (and may link a unit); the playground and the CLI are not, so
- * trying the bot leaves nothing behind. The store's chat type is the platform's word, kept as sent.
+ * Telegram, Zalo and playground chats are recorded (and may link a unit, and receive notices); the
+ * CLI chat is not. The store's chat type is the platform's word, kept as sent.
  */
 export async function recordChat(store: Store, message: IncomingMessage, now: Date): Promise<RecordedChat> {
   const base = {
@@ -20,7 +20,7 @@ export async function recordChat(store: Store, message: IncomingMessage, now: Da
     type: message.chatType,
     title: message.chatTitle ?? null,
   };
-  if (message.platform !== "telegram" && message.platform !== "zalo") {
+  if (message.platform === "cli") {
     return { chat: { ...base, ref: null, quietHours: null, optOuts: [] }, link: null };
   }
   const { chat: record, link } = await store.chats.touchLinked(

@@ -1,7 +1,8 @@
 /**
  * `npm start`: the service on Node. Reads the configuration, opens the database (an embedded one is
  * migrated and seeded with the demo data on first start; a remote one only gets pending
- * migrations), serves the app, and long-polls the channels configured for polling.
+ * migrations), serves the app, long-polls the channels configured for polling, runs the outbox's
+ * sender and, unless SCHEDULER=off, the scheduled jobs.
  */
 import { serve } from "@hono/node-server";
 import { createApp } from "../app.ts";
@@ -17,6 +18,7 @@ import { isAppError } from "../errors.ts";
 import { createLog } from "../log.ts";
 import { migrate } from "../store/migrate.ts";
 import { readMigrations } from "../store/migrations-fs.ts";
+import { type Scheduler, startScheduler } from "./scheduler.ts";
 
 function configOrExit(): Config {
   try {
@@ -41,6 +43,14 @@ if (url === ":memory:" || url.startsWith("file:")) {
 
 const deps = createDeps(config, client, { log });
 const app = createApp(deps);
+deps.sender.start();
+let scheduler: Scheduler | null = null;
+try {
+  if (config.pushes.scheduler) scheduler = startScheduler(deps, config, log);
+} catch (error) {
+  console.error(isAppError(error) ? error.message : String(error));
+  process.exit(1);
+}
 const server = serve({ fetch: app.fetch, port: config.port }, (info) => {
   console.log(`cchc-bot: http://localhost:${info.port}/ (cơ sở dữ liệu ${describeDatabaseUrl(url)})`);
 });
@@ -63,7 +73,10 @@ async function shutdown(signal: string): Promise<void> {
   stopping = true;
   log.info("shutting down", { signal });
   await Promise.allSettled(pollings.map((polling) => polling.stop()));
+  await scheduler?.stop();
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  // Lets the deliveries in flight finish and hands the sender's lease back for the next process.
+  await deps.sender.stop();
   client.close();
   process.exit(0);
 }

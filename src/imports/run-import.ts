@@ -5,7 +5,7 @@
  */
 import type { Store, WriteContext } from "../store/index.ts";
 import { importAssessments } from "./kinds/assessments.ts";
-import type { ChangeCount, KindImporter } from "./kinds/kind.ts";
+import type { ChangeCount, ImportHooks, KindImporter } from "./kinds/kind.ts";
 import { importMethodology } from "./kinds/methodology.ts";
 import { importSchedule } from "./kinds/schedule.ts";
 import { importTthc } from "./kinds/tthc.ts";
@@ -33,6 +33,7 @@ export interface ImportRequest {
   methodology?: string | undefined;
   /** What written rows cite as their source; "Tệp <file name>" by default. */
   source?: string | undefined;
+  hooks?: ImportHooks;
 }
 
 export interface ImportReport {
@@ -74,7 +75,15 @@ export async function runImport(
   try {
     return await store.transaction(async (repos) => {
       const problems = new ProblemList();
-      const result = await IMPORTERS[request.kind]({ repos, input: request.input, options, ctx, problems });
+      const hooks = request.hooks ?? {};
+      const result = await IMPORTERS[request.kind]({
+        repos,
+        input: request.input,
+        options,
+        ctx,
+        problems,
+        hooks,
+      });
       const report = { kind: request.kind, file: request.input.name, dryRun, ...result };
       if (dryRun) throw new DryRunRollback(report);
       return report;

@@ -3,6 +3,7 @@
  * subscribers: after that, chairs have read the figures and a correction is a new publication.
  */
 import type { UnitRecord } from "../domain/unit.ts";
+import { formatDateTime } from "../format/vi.ts";
 import type { StoreRepos, WriteContext } from "../store/index.ts";
 import { PublishingError } from "./errors.ts";
 import { resolveScope } from "./scope.ts";
@@ -25,7 +26,8 @@ export async function unpublishScope(
   if (publication?.announcedAt) {
     throw new PublishingError(
       "ANNOUNCED",
-      `Kết quả năm ${year} của ${scope.name} đã được thông báo tới người theo dõi lúc ${publication.announcedAt}; ` +
+      `Kết quả năm ${year} của ${scope.name} đã được thông báo tới người theo dõi lúc ` +
+        `${formatDateTime(new Date(publication.announcedAt))}; ` +
         "không thể rút công bố.",
     );
   }

@@ -12,7 +12,7 @@
  *
  * Runtime-neutral: timers and the store only, so the Worker's scheduled handler can drain with it too.
  */
-import type { Reply } from "../../commands/reply.ts";
+import { isReply } from "../../commands/reply.ts";
 import { CHOICE_TTL_MS } from "../chat/service.ts";
 import type { Log } from "../log.ts";
 import type { ChatPlatform, DeliveryChange, DueDelivery, Store } from "../store/index.ts";
@@ -79,6 +79,8 @@ export interface Sender {
   stop(): Promise<void>;
   /** The platforms this sender holds the lease of. */
   holding(): ChatPlatform[];
+  /** The platforms this sender has a port for. */
+  platforms(): ChatPlatform[];
   stats(): SenderStats;
 }
 
@@ -119,15 +121,6 @@ interface PlatformState {
   leaseTimer: ReturnType<typeof setInterval> | null;
   wakeUp: (() => void) | null;
   loop: Promise<void> | null;
-}
-
-function isReply(value: unknown): value is Reply {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    Array.isArray((value as Reply).lines) &&
-    Array.isArray((value as Reply).choices)
-  );
 }
 
 export function createSender(options: SenderOptions): Sender {
@@ -436,6 +429,8 @@ export function createSender(options: SenderOptions): Sender {
     },
 
     holding: () => [...states.values()].filter((s) => s.holding).map((s) => s.port.platform),
+
+    platforms: () => [...states.keys()],
 
     stats: () => ({ ...stats }),
   };

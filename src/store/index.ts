@@ -94,23 +94,32 @@ function repos(sql: Sql): StoreRepos {
 }
 
 export function createStore(client: Client): Store {
+  // One write transaction at a time from this process: an in-memory database has a single
+  // connection that an open transaction holds, and a file's second writer would only wait for the lock.
+  let previous: Promise<unknown> = Promise.resolve();
   return {
     ...repos(clientSql(client)),
-    async transaction(work) {
-      const tx = await client.transaction("write");
-      try {
-        const result = await work(repos(transactionSql(tx)));
-        await tx.commit();
-        return result;
-      } catch (error) {
-        // The work's error is what the caller needs; a failing rollback (connection gone) adds nothing.
-        await tx.rollback().catch(() => undefined);
-        throw error;
-      } finally {
-        tx.close();
-      }
+    transaction(work) {
+      const turn = previous.then(() => runTransaction(client, work));
+      previous = turn.catch(() => undefined);
+      return turn;
     },
   };
+}
+
+async function runTransaction<T>(client: Client, work: (tx: StoreRepos) => Promise<T>): Promise<T> {
+  const tx = await client.transaction("write");
+  try {
+    const result = await work(repos(transactionSql(tx)));
+    await tx.commit();
+    return result;
+  } catch (error) {
+    // The work's error is what the caller needs; a failing rollback (connection gone) adds nothing.
+    await tx.rollback().catch(() => undefined);
+    throw error;
+  } finally {
+    tx.close();
+  }
 }
 
 export type { AssessmentInput, AssessmentRecord, LeafScore } from "./assessments.ts";
@@ -125,6 +134,7 @@ export type {
   Platform,
   QuietHours,
 } from "./chats.ts";
+export { CHAT_PLATFORMS } from "./chats.ts";
 export type { TableChecksum } from "./checksums.ts";
 export { StoreError, type StoreErrorCode } from "./errors.ts";
 export type { InviteRecord, RedeemResult } from "./invites.ts";

@@ -149,6 +149,8 @@ export interface OutboxRepo {
   /** Newest first; `parentKey` lists a notice's summary and updates. */
   notices(filter?: { parentKey?: string; job?: string; limit?: number }): Promise<NoticeRecord[]>;
   deliveries(noticeKey: string): Promise<DeliveryRecord[]>;
+  /** Deliveries of these notices still pending or sending, by platform. */
+  openByPlatform(noticeKeys: readonly string[]): Promise<Partial<Record<ChatPlatform, number>>>;
   /** How many deliveries of these notices are in each state. */
   counts(noticeKeys: readonly string[]): Promise<Record<DeliveryState, number>>;
   /**
@@ -181,7 +183,7 @@ export interface OutboxRepo {
   sentTo(
     chatRef: number,
     options: { afterId?: number; since?: Date; limit: number },
-  ): Promise<DeliveryRecord[]>;
+  ): Promise<(DeliveryRecord & { body: unknown })[]>;
 }
 
 const NOTICE_COLUMNS = "key, job, title, scope_unit_id, parent_key, summarize, run_at, trigger, created_at";
@@ -346,6 +348,19 @@ export function outboxRepo(sql: Sql): OutboxRepo {
       });
       for (const row of result.rows) counts[narrow(row, "state", DELIVERY_STATES)] = num(row, "n");
       return counts;
+    },
+
+    async openByPlatform(noticeKeys) {
+      const open: Partial<Record<ChatPlatform, number>> = {};
+      if (noticeKeys.length === 0) return open;
+      const result = await sql.execute({
+        sql:
+          "SELECT o.platform, count(*) AS n FROM outbox o JOIN json_each(?) k ON k.value = o.notice_key " +
+          "WHERE o.state IN ('pending', 'sending') GROUP BY o.platform",
+        args: [JSON.stringify(noticeKeys)],
+      });
+      for (const row of result.rows) open[narrow(row, "platform", CHAT_PLATFORMS)] = num(row, "n");
+      return open;
     },
 
     async due(platform, now, limit) {
@@ -515,7 +530,7 @@ export function outboxRepo(sql: Sql): OutboxRepo {
     async sentTo(chatRef, options) {
       const result = await sql.execute({
         sql:
-          `SELECT ${DELIVERY_COLUMNS} FROM outbox o JOIN chats c ON c.id = o.chat_ref ` +
+          `SELECT ${DELIVERY_COLUMNS}, o.body FROM outbox o JOIN chats c ON c.id = o.chat_ref ` +
           "WHERE o.chat_ref = ?1 AND o.state = 'sent' AND o.id > ?2 AND (?3 IS NULL OR o.sent_at >= ?3) " +
           "ORDER BY o.id DESC LIMIT ?4",
         args: [
@@ -525,7 +540,7 @@ export function outboxRepo(sql: Sql): OutboxRepo {
           options.limit,
         ],
       });
-      return result.rows.map(deliveryFromRow).reverse();
+      return result.rows.map((row) => ({ ...deliveryFromRow(row), body: json(row, "body") })).reverse();
     },
   };
 }

@@ -11,10 +11,20 @@ export interface ScheduledWeek {
 export interface ScheduleWeeksRepo {
   /** The latest week with items among these scopes (the first listed wins a tie), or null. */
   latest(scopeUnitIds: readonly number[]): Promise<ScheduledWeek | null>;
+  /** The scopes that have items in this week. */
+  scopesWith(week: { isoYear: number; isoWeek: number }): Promise<number[]>;
 }
 
 export function scheduleWeeksRepo(sql: Sql): ScheduleWeeksRepo {
   return {
+    async scopesWith(week) {
+      const result = await sql.execute({
+        sql: "SELECT DISTINCT scope_unit_id FROM work_schedules WHERE iso_year = ? AND iso_week = ? ORDER BY scope_unit_id",
+        args: [week.isoYear, week.isoWeek],
+      });
+      return result.rows.map((row) => num(row, "scope_unit_id"));
+    },
+
     async latest(scopeUnitIds) {
       if (scopeUnitIds.length === 0) return null;
       const result = await sql.execute({

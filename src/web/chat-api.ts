@@ -7,9 +7,10 @@ import type { Context } from "hono";
 import { getCookie, setCookie } from "hono/cookie";
 import { HTTPException } from "hono/http-exception";
 import { z } from "zod";
-import type { Choice } from "../../commands/reply.ts";
+import { type Choice, isReply } from "../../commands/reply.ts";
 import { toPlainText, toTelegramHtml } from "../chat/render.ts";
 import type { ChatService } from "../chat/service.ts";
+import type { Store } from "../store/index.ts";
 
 export const WEB_CHAT_COOKIE = "cchc_chat";
 /** A command and its arguments; anything longer is not something a chair types. */
@@ -48,6 +49,54 @@ export function webChatId(c: Context): string {
     maxAge: 365 * 24 * 3600,
   });
   return fresh;
+}
+
+export interface WebNotice {
+  id: number;
+  html: string;
+  text: string;
+  choices: readonly Choice[];
+  /** ISO instant. */
+  sentAt: string | null;
+}
+
+/** Notices the playground page has not shown: after its cursor, else those of the last day. */
+const RECENT_MS = 24 * 3600 * 1000;
+const NOTICES_PER_POLL = 20;
+
+/**
+ * GET /api/notices?after=<id>: the notices delivered to this browser's playground chat (the sender
+ * records a playground delivery as sent; the page asks for them every few seconds).
+ */
+export function noticesApi(store: Pick<Store, "chats" | "outbox">, now: () => Date) {
+  return async (c: Context) => {
+    const after = c.req.query("after");
+    if (after !== undefined && !/^\d{1,12}$/.test(after)) {
+      throw new HTTPException(400, { message: "after phải là số thứ tự của thông báo đã nhận." });
+    }
+    const chat = await store.chats.get("web", webChatId(c));
+    if (chat === null) return c.json({ cursor: Number(after ?? 0), notices: [] });
+    const rows = await store.outbox.sentTo(chat.id, {
+      ...(after === undefined
+        ? { since: new Date(now().getTime() - RECENT_MS) }
+        : { afterId: Number(after) }),
+      limit: NOTICES_PER_POLL,
+    });
+    const notices: WebNotice[] = [];
+    for (const row of rows) {
+      if (!isReply(row.body)) continue;
+      const body = row.body;
+      notices.push({
+        id: row.id,
+        html: toTelegramHtml(body),
+        text: toPlainText(body),
+        choices: body.choices,
+        sentAt: row.sentAt,
+      });
+    }
+    const cursor = Math.max(Number(after ?? 0), ...rows.map((row) => row.id));
+    return c.json({ cursor, notices });
+  };
 }
 
 export function chatApi(chat: ChatService, now: () => Date) {

@@ -41,6 +41,8 @@ body { display: flex; flex-direction: column; height: 100dvh; background: var(--
 .bubble a { color: var(--brand); }
 .bubble.error { background: #fff4f2; color: #8a1f11; border: 1px solid #f3c4bb; }
 .bubble.typing { color: var(--muted); font-style: italic; }
+.label { margin: 0 6px 3px; font-size: 12px; color: var(--muted); }
+.msg.notice .bubble { border-left: 4px solid var(--brand); }
 .choices { display: flex; flex-direction: column; gap: 6px; margin-top: 6px; width: 100%; }
 .choices button { min-height: 44px; padding: 10px 14px; text-align: left; border: 1px solid var(--brand);
   border-radius: 12px; background: #fff; color: var(--brand-dark); font: inherit; font-size: 15px;
@@ -153,6 +155,36 @@ async function ask(command, shown) {
   }
 }
 
+// Notices the bot pushed to this conversation (after /dangky): the server keeps them, the page asks.
+let noticeCursor = null;
+const shownTime = (iso) => iso ? new Date(iso).toLocaleString("vi-VN", { timeZone: "Asia/Ho_Chi_Minh",
+  hour: "2-digit", minute: "2-digit", day: "2-digit", month: "2-digit", year: "numeric" }) : "";
+async function pollNotices() {
+  try {
+    const url = noticeCursor === null ? "/api/notices" : "/api/notices?after=" + noticeCursor;
+    const response = await fetch(url, { credentials: "same-origin" });
+    if (response.ok) {
+      const data = await response.json();
+      const notices = Array.isArray(data.notices) ? data.notices : [];
+      for (const notice of notices) {
+        const target = bubble("bot");
+        target.msg.classList.add("notice");
+        const label = document.createElement("div");
+        label.className = "label";
+        label.textContent = "Thông báo · " + shownTime(notice.sentAt);
+        target.msg.insertBefore(label, target.inner);
+        showReply(target, notice);
+      }
+      if (typeof data.cursor === "number") noticeCursor = data.cursor;
+      if (notices.length > 0) scrollDown();
+    }
+  } catch {
+    // The next poll tries again.
+  }
+  setTimeout(pollNotices, document.hidden ? 15000 : 3000);
+}
+pollNotices();
+
 form.addEventListener("submit", (event) => {
   event.preventDefault();
   const text = input.value.trim();
@@ -190,7 +222,8 @@ export function playgroundHtml(nonce: string): string {
 </header>
 <main id="log" class="log" aria-live="polite">
   <div class="msg bot"><div class="bubble">Xin chào! Đây là trang thử bot Chỉ số cải cách hành chính (CCHC).
-Gõ một lệnh vào ô bên dưới, hoặc chạm vào một ví dụ. Tên xã gõ không dấu cũng được.</div></div>
+Gõ một lệnh vào ô bên dưới, hoặc chạm vào một ví dụ. Tên xã gõ không dấu cũng được.
+Có mã mời? Gõ /dangky &lt;mã&gt; để nhận thông báo (kết quả, lịch tuần, nhắc hồ sơ) ngay tại đây.</div></div>
 </main>
 <footer class="composer">
   <p class="chips-label">Ví dụ:</p>

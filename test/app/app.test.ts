@@ -61,6 +61,8 @@ describe("GET /health", () => {
     const app = createApp({
       chat: { handle: async () => textReply("x") },
       pingDatabase: async () => 1,
+      // Never reached by these requests (no /api/notices).
+      store: {} as never,
       telegram: null,
       zalo: null,
       log: silentLog,
@@ -77,6 +79,8 @@ describe("GET /health", () => {
     const app = createApp({
       chat: { handle: async () => textReply("x") },
       pingDatabase: async () => 1,
+      // Never reached by these requests (no /api/notices).
+      store: {} as never,
       telegram: { bot: {} as never, mode: "polling", webhookSecret: TELEGRAM_SECRET },
       zalo: null,
       log: silentLog,
@@ -152,6 +156,8 @@ describe("errors", () => {
         },
       },
       pingDatabase: async () => 1,
+      // Never reached by these requests (no /api/notices).
+      store: {} as never,
       telegram: null,
       zalo: null,
       log: silentLog,

@@ -36,7 +36,7 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 describe("chats and the resolver", () => {
-  it("records a Telegram or Zalo chat, but not the playground's or the CLI's", async () => {
+  it("records a Telegram, Zalo or playground chat, but not the CLI's", async () => {
     const { chat } = chatOver(db.store);
     await chat.handle(message("/help", { chatId: "rec-1", chatTitle: "UBND xã" }), now);
     expect(await db.store.chats.get("telegram", "rec-1")).toMatchObject({
@@ -44,7 +44,9 @@ describe("chats and the resolver", () => {
       title: "UBND xã",
     });
     await chat.handle(message("/help", { platform: "web", chatId: "web-1" }), now);
-    expect(await db.client.execute("SELECT count(*) AS n FROM chats WHERE chat_id = 'web-1'")).toMatchObject({
+    expect(await db.store.chats.get("web", "web-1")).toMatchObject({ platform: "web", type: "private" });
+    await chat.handle(message("/help", { platform: "cli", chatId: "cli-1" }), now);
+    expect(await db.client.execute("SELECT count(*) AS n FROM chats WHERE chat_id = 'cli-1'")).toMatchObject({
       rows: [{ n: 0 }],
     });
   });
@@ -164,10 +166,18 @@ describe("linking a chat with an invite", () => {
     expect(text(answer)).toBe("Mã mời EXPD-2345 đã hết hạn lúc 05/01/2026 10:01. Hãy xin mã mới.");
   });
 
-  it("does not link the playground", async () => {
+  it("links the playground like any chat, but not the CLI chat", async () => {
+    await db.store.invites.create(
+      { code: "WEBB-2345", unitId: oldTanHongId, role: "chair", expiresAt: later(3_600_000) },
+      setupContext,
+    );
     const { chat } = chatOver(db.store);
-    const answer = await chat.handle(message("/dangky TEST-2345", { platform: "web", chatId: "w" }), now);
-    expect(text(answer)).toBe("Lệnh này chỉ dùng được trong Telegram hoặc Zalo.");
+    const web = await chat.handle(message("/dangky WEBB-2345", { platform: "web", chatId: "w" }), now);
+    expect(text(web)).toContain("Đã liên kết cuộc trò chuyện này với Xã Tân Hồng");
+    const cli = await chat.handle(message("/dangky TEST-2345", { platform: "cli", chatId: "c" }), now);
+    expect(text(cli)).toBe(
+      "Lệnh này dùng được trong Telegram, Zalo hoặc trang thử (http://localhost:8787/), không dùng trong npm run chat.",
+    );
   });
 });
 

@@ -89,19 +89,24 @@ describe("import, publish and unpublish verbs", () => {
     expect(real.out).toContain("điểm tiêu chí: thêm 21");
   });
 
-  it("publishes the scope, refuses a second publication, and withdraws it", async () => {
+  it("publishes and announces the scope, refuses a second publication, and no longer withdraws it", async () => {
     const first = await run("publish", "--scope", "292", "--year", "2021", "--date", "2022-03-04");
     expect(first.code).toBe(0);
     expect(first.out).toContain("Đã công bố Thị xã Kinh Môn năm 2021 (ngày 04/03/2022");
     expect(first.out).toContain("1. Phường An Lưu · 91,62%");
+    // No chat is linked yet: the announcement is queued to nobody, and the publication is announced.
+    expect(first.out).toMatch(/Thông báo kết quả \(result-announcement:2021:\d+\): 0 tin vào hàng đợi\./);
+    expect(first.out).toContain("Kết quả gửi: không có người nhận.");
     const again = await run("publish", "--scope", "292", "--year", "2021", "--date", "2022-03-04");
     expect(again).toMatchObject({ code: 2, out: "" });
     expect(again.err).toEqual([
       "Kết quả năm 2021 của Thị xã Kinh Môn đã công bố ngày 04/03/2022; muốn công bố lại thì rút công bố trước (unpublish).",
     ]);
     const withdrawn = await run("unpublish", "--scope", "292", "--year", "2021");
-    expect(withdrawn.code).toBe(0);
-    expect(withdrawn.out).toContain("3 kết quả trở lại bản nháp");
+    expect(withdrawn).toMatchObject({ code: 2, out: "" });
+    expect(withdrawn.err[0]).toMatch(
+      /^Kết quả năm 2021 của Thị xã Kinh Môn đã được thông báo tới người theo dõi lúc \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}; không thể rút công bố\.$/,
+    );
   });
 
   it("refuses a missing file and an unknown kind as usage errors", async () => {

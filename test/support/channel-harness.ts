@@ -130,6 +130,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
   });
   const app = createApp({
     chat,
+    store,
     pingDatabase: () => store.units.count(),
     telegram: { bot: telegramBot, mode: "webhook", webhookSecret: TELEGRAM_SECRET },
     zalo: { bot: zaloBot, mode: "webhook", webhookSecret: ZALO_SECRET },

@@ -5,8 +5,10 @@
 import type { Verb } from "../verb.ts";
 import { importVerb } from "./import.ts";
 import { inviteVerb } from "./invite.ts";
+import { jobVerb } from "./job.ts";
 import { methodologyVerb } from "./methodology.ts";
 import { migrateVerb } from "./migrate.ts";
+import { noticesVerb } from "./notices.ts";
 import { publishVerb, unpublishVerb } from "./publish.ts";
 import { scoreVerb } from "./score.ts";
 import { seedVerb } from "./seed.ts";
@@ -24,6 +26,8 @@ export const verbs: readonly Verb[] = [
   unpublishVerb,
   seedVerb,
   inviteVerb,
+  jobVerb,
+  noticesVerb,
   telegramVerb,
   zaloVerb,
 ];

@@ -1,4 +1,4 @@
-import type { StoreRepos, WriteContext } from "../../store/index.ts";
+import type { ScheduleItem, StoreRepos, WriteContext } from "../../store/index.ts";
 import type { ProblemList } from "../problems.ts";
 import type { ImportInput } from "../records.ts";
 
@@ -29,6 +29,22 @@ export interface KindRun {
   options: KindOptions;
   ctx: WriteContext;
   problems: ProblemList;
+  hooks: ImportHooks;
+}
+
+/** What else an import sets off, inside its transaction (so both are written or neither). */
+export interface ImportHooks {
+  /** A scope's week of work schedule was replaced: tell the chats that already have it. */
+  scheduleChanged?(
+    repos: StoreRepos,
+    change: {
+      scopeUnitId: number;
+      week: { isoYear: number; isoWeek: number };
+      before: readonly ScheduleItem[];
+      after: readonly ScheduleItem[];
+    },
+    ctx: WriteContext,
+  ): Promise<void>;
 }
 
 export interface KindResult {

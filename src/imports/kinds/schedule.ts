@@ -29,7 +29,7 @@ interface Week {
   items: (ScheduleItem & { order: number })[];
 }
 
-export const importSchedule: KindImporter = async ({ repos, input, options, ctx, problems }) => {
+export const importSchedule: KindImporter = async ({ repos, input, options, ctx, problems, hooks }) => {
   const reader = await openWithColumns(input, problems, REQUIRED);
 
   const index = await repos.unitAdmin.codeIndex();
@@ -110,6 +110,18 @@ export const importSchedule: KindImporter = async ({ repos, input, options, ctx,
     const had = await repos.schedules.week(week.scopeUnitId, week);
     const result = await repos.schedules.replaceWeek(week.scopeUnitId, week, items, ctx);
     changed[result === "unchanged" ? "unchanged" : had.length === 0 ? "inserted" : "updated"] += 1;
+    if (result === "replaced") {
+      await hooks.scheduleChanged?.(
+        repos,
+        {
+          scopeUnitId: week.scopeUnitId,
+          week: { isoYear: week.isoYear, isoWeek: week.isoWeek },
+          before: had,
+          after: items,
+        },
+        ctx,
+      );
+    }
   }
   return { rows, changes: [changed] };
 };
