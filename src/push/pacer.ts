@@ -1,6 +1,7 @@
 /**
  * The pace of one platform's pushes: at most `perSecond` messages a second over the whole platform
- * (sent evenly, one slot every 1/perSecond, so no one-second window holds more), at least
+ * (sent evenly: each permit at least 1/perSecond after the one before it was actually taken, so a
+ * late timer never lets two go together and no one-second window holds more), at least
  * `chatIntervalMs` between two messages to one chat, at most `groupPerMinute` a minute to one group,
  * and nothing at all while the platform has asked us to wait (a 429's retry_after). Each bound keeps
  * a small margin over the platform's figure, so that network jitter between our send and the
@@ -37,7 +38,10 @@ export class Pacer {
   readonly #limits: PacingLimits;
   readonly #clock: PacerClock;
   readonly #spacing: number;
-  #nextSlot = 0;
+  /** When the last permit was taken. */
+  #lastPermit = Number.NEGATIVE_INFINITY;
+  /** Permits are handed out one after the other, in the order asked. */
+  #chain: Promise<void> = Promise.resolve();
   #pausedUntil = 0;
   /** Per chat: when its last message was reserved. */
   readonly #lastToChat = new Map<number, number>();
@@ -80,27 +84,33 @@ export class Pacer {
   }
 
   /**
-   * Waits until one message may go to this chat now and reserves it: the chat's own bounds, the
-   * platform's pause, then the next free platform slot, in the order callers asked.
+   * Waits until one message may go to this chat now and takes the permit: the chat's own bounds
+   * first (so one chat's wait holds no other chat), then, in the order callers asked, the platform's
+   * pause and its spacing since the last permit.
    */
   async acquire(chatRef: number, group: boolean): Promise<void> {
+    for (let wait = this.chatWait(chatRef, group); wait > 0; wait = this.chatWait(chatRef, group)) {
+      await this.#clock.sleep(wait);
+    }
+    const permit = this.#chain.then(() => this.#take(chatRef, group));
+    this.#chain = permit.catch(() => undefined);
+    await permit;
+  }
+
+  async #take(chatRef: number, group: boolean): Promise<void> {
     for (;;) {
-      const wait = Math.max(this.chatWait(chatRef, group), this.pausedFor());
-      if (wait > 0) {
-        await this.#clock.sleep(wait);
-        continue;
-      }
       const now = this.#clock.now();
-      const slot = Math.max(now, this.#nextSlot);
-      this.#nextSlot = slot + this.#spacing;
-      this.#reserveChat(chatRef, group, slot);
-      if (slot > now) await this.#clock.sleep(slot - now);
-      // A pause that began while this slot waited (another message's 429) holds this one too.
-      if (this.pausedFor() > 0) {
-        this.#lastToChat.delete(chatRef);
-        continue;
+      const wait = Math.max(
+        this.#lastPermit + this.#spacing - now,
+        this.pausedFor(),
+        this.chatWait(chatRef, group),
+      );
+      if (wait <= 0) {
+        this.#lastPermit = now;
+        this.#reserveChat(chatRef, group, now);
+        return;
       }
-      return;
+      await this.#clock.sleep(wait);
     }
   }
 
