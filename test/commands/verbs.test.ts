@@ -134,4 +134,50 @@ describe("invite create", () => {
     expect(unknown.code).toBe(2);
     expect(unknown.err).toContain("Không có đơn vị mã 99999");
   });
+
+  it("makes one code per unit of a district (N each) in one go, as CSV for a mail merge", async () => {
+    const { code, out } = await cli(
+      "invite",
+      "create",
+      "--scope",
+      "297",
+      "--year",
+      "2022",
+      "--role",
+      "chair",
+      "--per-unit",
+      "2",
+      "--csv",
+    );
+    expect(code).toBe(0);
+    const [header, ...rows] = out.split("\n");
+    expect(header).toBe("code,unit_code,unit_name,path,role,expires_at");
+    const units = new Map<string, number>();
+    for (const row of rows) {
+      const [invite, unitCode] = row.split(",");
+      expect(invite).toMatch(/^[2-9A-HJ-NP-Z]{4}-[2-9A-HJ-NP-Z]{4}$/);
+      units.set(unitCode!, (units.get(unitCode!) ?? 0) + 1);
+    }
+    // Huyện Gia Lộc's communes in 2022, two codes each, all different and all stored.
+    expect(units.size).toBeGreaterThan(10);
+    expect([...units.values()].every((n) => n === 2)).toBe(true);
+    expect(new Set(rows.map((row) => row.split(",")[0])).size).toBe(rows.length);
+    expect(rows.some((row) => row.includes('"Thị trấn Gia Lộc, Huyện Gia Lộc, Tỉnh Hải Dương"'))).toBe(true);
+    const client = createClient({ url });
+    const stored = await createStore(client).invites.get(rows[0]!.split(",")[0]!);
+    client.close();
+    expect(stored).toMatchObject({ role: "chair", usedAt: null });
+  });
+
+  it("refuses --scope with --unit, a commune as scope, and too many codes a unit", async () => {
+    expect((await cli("invite", "create", "--scope", "297", "--unit", "10972", "--role", "chair")).code).toBe(
+      2,
+    );
+    const commune = await cli("invite", "create", "--scope", "10972", "--year", "2022", "--role", "chair");
+    expect(commune.code).toBe(2);
+    expect(commune.err).toContain("là đơn vị cấp xã");
+    expect(
+      (await cli("invite", "create", "--scope", "297", "--role", "chair", "--per-unit", "99")).code,
+    ).toBe(2);
+  });
 });

@@ -16,11 +16,17 @@ import { parseFlags, usageError } from "./parse-flags.ts";
 
 const USAGE = [
   "npm run cli -- invite create --unit <mã GSO> --role chair|officer [--days <n>] [--year <năm>] [--json] [--url <LIBSQL_URL>]",
+  "npm run cli -- invite create --scope <mã huyện/tỉnh> --role chair|officer [--per-unit <n>] [--csv] [--days <n>] [--year <năm>]",
   "",
-  "Tạo mã mời dùng một lần: người nhận gõ /dangky <mã> trong Telegram hoặc Zalo để liên kết cuộc trò",
-  "chuyện với đơn vị (chair: chủ tịch UBND, officer: cán bộ). Hết hạn sau --days ngày (mặc định 7).",
+  "Tạo mã mời dùng một lần: người nhận gõ /dangky <mã> trong Telegram, Zalo hoặc trang thử để liên kết cuộc",
+  "trò chuyện với đơn vị (chair: chủ tịch UBND, officer: cán bộ). Hết hạn sau --days ngày (mặc định 7).",
+  "--scope: mỗi đơn vị thuộc huyện/tỉnh một mã (--per-unit mã mỗi đơn vị, mặc định 1), để phát một lần;",
+  "--csv in thành bảng CSV (mã, mã đơn vị, tên, đường dẫn, vai trò, hết hạn).",
   "Mã GSO được dùng lại sau 01/07/2025: --year chọn đơn vị tồn tại trong năm đó (mặc định: hiện hành).",
 ].join("\n");
+
+const MAX_PER_UNIT = 20;
+const MAX_SCOPE_CODES = 5000;
 
 const DEFAULT_DAYS = 7;
 const MAX_DAYS = 90;
@@ -59,13 +65,19 @@ const createSubcommand = {
         days: { type: "string" },
         year: { type: "string" },
         json: { type: "boolean" },
+        scope: { type: "string" },
+        "per-unit": { type: "string" },
+        csv: { type: "boolean" },
         url: { type: "string" },
       },
       USAGE,
     );
     if (positionals.length > 0) throw usageError(`Tham số thừa: ${positionals.join(" ")}`, USAGE);
     const code = values.unit?.trim();
-    if (!code) throw usageError("Thiếu --unit <mã GSO của đơn vị>.", USAGE);
+    const scopeCode = values.scope?.trim();
+    if (code && scopeCode) throw usageError("Chỉ dùng một trong --unit và --scope.", USAGE);
+    if (!code && !scopeCode)
+      throw usageError("Thiếu --unit <mã GSO của đơn vị> hoặc --scope <mã huyện/tỉnh>.", USAGE);
     const role = ROLES.find((r) => r === values.role);
     if (!role) throw usageError("--role phải là chair hoặc officer.", USAGE);
     const days = values.days === undefined ? DEFAULT_DAYS : Number(values.days);
@@ -77,12 +89,28 @@ const createSubcommand = {
       throw usageError("--year phải là một năm, ví dụ 2022.", USAGE);
     }
 
+    const perUnit = values["per-unit"] === undefined ? 1 : Number(values["per-unit"]);
+    if (!Number.isInteger(perUnit) || perUnit < 1 || perUnit > MAX_PER_UNIT) {
+      throw usageError(`--per-unit phải là số nguyên từ 1 đến ${MAX_PER_UNIT}.`, USAGE);
+    }
+
     const client = await openDatabase(databaseOptionsFromEnv(process.env, values.url));
     try {
       await migrate(client, await readMigrations(), new Date());
       const store = createStore(client);
       const now = new Date();
-      const unit = await unitForCode(store, code, year, now);
+      if (scopeCode) {
+        return await scopeInvites(io, store, {
+          scopeCode,
+          role,
+          days,
+          year,
+          perUnit,
+          csv: values.csv === true,
+          now,
+        });
+      }
+      const unit = await unitForCode(store, code as string, year, now);
       const path = (await store.units.path(unit.id)).map((u) => u.name).join(", ");
       const invite = {
         code: generateInviteCode(),
@@ -121,6 +149,80 @@ const createSubcommand = {
     }
   },
 };
+
+interface ScopeRequest {
+  scopeCode: string;
+  role: Role;
+  days: number;
+  year: number | null;
+  perUnit: number;
+  csv: boolean;
+  now: Date;
+}
+
+/** One code per unit of the scope (N each), all written in one transaction. */
+async function scopeInvites(
+  io: Parameters<Verb["run"]>[1],
+  store: Store,
+  request: ScopeRequest,
+): Promise<number> {
+  const { now } = request;
+  const scope = await unitForCode(store, request.scopeCode, request.year, now);
+  if (scope.level === "commune") {
+    throw new AppError(
+      "NOT_A_SCOPE",
+      `${scope.name} (mã ${scope.code}) là đơn vị cấp xã; --scope nhận huyện hoặc tỉnh.`,
+    );
+  }
+  const today = vnIsoDate(now);
+  const window = request.year === null ? { from: today, to: today } : yearWindow(request.year);
+  const units = await store.units.children(scope.id, window);
+  if (units.length === 0) {
+    throw new AppError("SCOPE_EMPTY", `${scope.name} không có đơn vị trực thuộc nào trong thời gian đó.`);
+  }
+  if (units.length * request.perUnit > MAX_SCOPE_CODES) {
+    throw new AppError(
+      "TOO_MANY_CODES",
+      `Quá nhiều mã (${units.length * request.perUnit}); tối đa ${MAX_SCOPE_CODES} một lần.`,
+    );
+  }
+  const scopePath = (await store.units.path(scope.id)).map((u) => u.name).join(", ");
+  const expiresAt = new Date(now.getTime() + request.days * DAY_MS);
+  const rows = units.flatMap((unit) =>
+    Array.from({ length: request.perUnit }, () => ({ code: generateInviteCode(), unit })),
+  );
+  await store.transaction(async (tx) => {
+    for (const row of rows) {
+      await tx.invites.create(
+        { code: row.code, unitId: row.unit.id, role: request.role, expiresAt },
+        { now, actor: "cli:invite create --scope" },
+      );
+    }
+  });
+  const expires = formatDateTime(expiresAt);
+  if (request.csv) {
+    io.out("code,unit_code,unit_name,path,role,expires_at");
+    for (const row of rows) {
+      const path = `${row.unit.name}, ${scopePath}`;
+      io.out(
+        [row.code, row.unit.code, row.unit.name, path, request.role, expiresAt.toISOString()]
+          .map(csvCell)
+          .join(","),
+      );
+    }
+    return EXIT_OK;
+  }
+  io.out(
+    `${rows.length} mã mời cho ${units.length} đơn vị thuộc ${scopePath} (vai trò: ${ROLE_LABELS[request.role]}), hết hạn ${expires}:`,
+  );
+  for (const row of rows) io.out(`  ${row.code}  ${row.unit.name} (mã ${row.unit.code})`);
+  io.out("Người nhận gõ trong Telegram, Zalo hoặc trang thử: /dangky <mã>");
+  return EXIT_OK;
+}
+
+function csvCell(value: string): string {
+  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
 
 export const inviteVerb: Verb = {
   name: "invite",
