@@ -55,8 +55,8 @@ export const DEFAULT_PUSHES: PushConfig = {
   office: DEFAULT_OFFICE_HOURS,
   scheduler: true,
   schedules: { "work-schedule": "0 7 * * 1", "late-cases": "0 15 * * 5" },
-  maxAttempts: 10,
-  retryBaseMs: 2000,
+  maxAttempts: 12,
+  retryBaseMs: 1000,
   leaseMs: 30_000,
 };
 

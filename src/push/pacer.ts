@@ -1,7 +1,7 @@
 /**
  * The pace of one platform's pushes: at most `perSecond` messages a second over the whole platform
- * (sent evenly: each permit at least 1/perSecond after the one before it was actually taken, so a
- * late timer never lets two go together and no one-second window holds more), at least
+ * (sent evenly: one slot every 1/perSecond; a permit taken late moves the slots after it, so a late
+ * timer never lets two go together and no one-second window holds more), at least
  * `chatIntervalMs` between two messages to one chat, at most `groupPerMinute` a minute to one group,
  * and nothing at all while the platform has asked us to wait (a 429's retry_after). Each bound keeps
  * a small margin over the platform's figure, so that network jitter between our send and the
@@ -19,6 +19,11 @@ export interface PacingLimits {
 
 /** Added to every window, in milliseconds. */
 export const PACING_MARGIN_MS = 20;
+/**
+ * A permit taken this late after its slot still counts as taken on time, so that timers firing a
+ * millisecond late do not slow every message down; it is well inside the margin.
+ */
+const LATE_SLOT_MS = 5;
 const GROUP_WINDOW_MS = 60_000;
 /** Chats not heard from for this long are forgotten (the maps stay bounded). */
 const FORGET_AFTER_MS = 2 * GROUP_WINDOW_MS;
@@ -38,7 +43,7 @@ export class Pacer {
   readonly #limits: PacingLimits;
   readonly #clock: PacerClock;
   readonly #spacing: number;
-  /** When the last permit was taken. */
+  /** The slot of the last permit: when it was due, or when it was taken if that was later still. */
   #lastPermit = Number.NEGATIVE_INFINITY;
   /** Permits are handed out one after the other, in the order asked. */
   #chain: Promise<void> = Promise.resolve();
@@ -100,13 +105,10 @@ export class Pacer {
   async #take(chatRef: number, group: boolean): Promise<void> {
     for (;;) {
       const now = this.#clock.now();
-      const wait = Math.max(
-        this.#lastPermit + this.#spacing - now,
-        this.pausedFor(),
-        this.chatWait(chatRef, group),
-      );
+      const slot = this.#lastPermit + this.#spacing;
+      const wait = Math.max(slot - now, this.pausedFor(), this.chatWait(chatRef, group));
       if (wait <= 0) {
-        this.#lastPermit = now;
+        this.#lastPermit = now - slot <= LATE_SLOT_MS ? slot : now;
         this.#reserveChat(chatRef, group, now);
         return;
       }

@@ -30,10 +30,10 @@ export interface RetryPolicy {
   maxRateLimited: number;
 }
 
-/** About 20 minutes of retries with backoff before a delivery is given up. */
+/** About 18 minutes of retries with backoff (1 s, 2 s, 4 s … 5 min) before a delivery is given up. */
 export const DEFAULT_RETRY: RetryPolicy = {
-  maxAttempts: 10,
-  baseDelayMs: 2000,
+  maxAttempts: 12,
+  baseDelayMs: 1000,
   maxDelayMs: 300_000,
   maxRateLimited: 30,
 };
@@ -247,8 +247,11 @@ export function createSender(options: SenderOptions): Sender {
       case "retry": {
         if (outcome.rateLimited) {
           const times = row.rateLimited + 1;
+          // Telegram's retry_after answers that request: this chat waits it out (its later messages
+          // behind it) while the others go on. Zalo says only "Quota exceeded", which is the bot's
+          // whole quota: the platform backs off.
           const delay = outcome.retryAfterMs ?? backoff(times);
-          state.pacer.pause(delay);
+          if (outcome.retryAfterMs === null) state.pacer.pause(delay);
           if (times > retry.maxRateLimited) {
             const reason = `bị giới hạn tốc độ ${times} lần: ${outcome.reason}`;
             log.warn("sender: delivery given up", { platform, chatId: row.chatId, id: row.id, reason });

@@ -84,20 +84,38 @@ describe("the sender", () => {
     expect(statuses.filter((s) => s <= 0)).toHaveLength(2);
   });
 
-  it("waits the 429's retry_after before the next message to the platform", async () => {
+  it("waits out a Telegram 429's retry_after for that chat, while the other chats go on", async () => {
     const chats = await addChats(db.store, 3);
     telegram.fail("sendMessage", { status: 429, retryAfter: 1 });
     await queueNotice(db.store, "n3", chats);
-    // Five a second: the second message's slot comes after the 429 was answered, so the pause holds it.
     sender = startSender(db, [telegramTestPort(telegram)], {
       limits: { telegram: { perSecond: 5, chatIntervalMs: 0, groupPerMinute: 0 } },
     });
     await settled(db.store, ["n3"]);
     const calls = telegram.callsTo("sendMessage");
     const refused = calls.find((call) => call.status === 429)!;
-    const after = calls.filter((call) => call.at > refused.at);
-    expect(after.length).toBeGreaterThan(0);
-    expect(Math.min(...after.map((call) => call.at)) - refused.at).toBeGreaterThanOrEqual(990);
+    const others = calls.filter((call) => call.params.chat_id !== refused.params.chat_id);
+    expect(others.every((call) => call.at - refused.at < 900)).toBe(true);
+    const retried = calls.filter(
+      (call) => call.params.chat_id === refused.params.chat_id && call.at > refused.at,
+    );
+    expect(retried).toHaveLength(1);
+    expect(retried[0]!.at - refused.at).toBeGreaterThanOrEqual(990);
+  });
+
+  it("backs the whole platform off after Zalo's 429, which names no wait", async () => {
+    const chats = await addChats(db.store, 3, { platform: "zalo", firstId: 20_000 });
+    zalo.fail("sendMessage", { status: 429 });
+    await queueNotice(db.store, "z2", chats, { platform: "zalo" });
+    sender = startSender(db, [zaloTestPort(zalo)], {
+      limits: { zalo: { perSecond: 5, chatIntervalMs: 0, groupPerMinute: 0 } },
+      retry: { baseDelayMs: 400, maxDelayMs: 400 },
+    });
+    expect(await settled(db.store, ["z2"])).toMatchObject({ sent: 3 });
+    const calls = zalo.callsTo("sendMessage");
+    expect(calls.map((call) => call.status)).toEqual([429, 200, 200, 200]);
+    // Nothing went to Zalo during the backoff, for any chat.
+    expect(calls[1]!.at - calls[0]!.at).toBeGreaterThanOrEqual(390);
   });
 
   it("marks a 403 blocked, marks the chat blocked, and sends it nothing more", async () => {

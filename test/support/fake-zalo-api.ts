@@ -18,6 +18,8 @@ import {
 } from "./fake-http.ts";
 
 export interface RecordedZaloCall {
+  /** When the call arrived (epoch milliseconds). */
+  at: number;
   method: string;
   params: Record<string, unknown>;
   authorized: boolean;
@@ -137,7 +139,13 @@ export async function startFakeZaloApi(options: FakeZaloApiOptions = {}): Promis
     if (!route) return error(404);
     const [, pathToken, method] = route as unknown as [string, string, string];
     const params = await readParams(request);
-    const call: RecordedZaloCall = { method, params, authorized: pathToken === token, status: 0 };
+    const call: RecordedZaloCall = {
+      at: request.receivedAt,
+      method,
+      params,
+      authorized: pathToken === token,
+      status: 0,
+    };
     calls.push(call);
     const scripted = failures.get(method)?.shift();
     let response: LoopbackResponse;
