@@ -18,8 +18,8 @@ import { showsLateCases } from "../domain/tthc.ts";
 import { formatDateTime, formatInteger, formatIsoDate, vnIsoDate } from "../format/vi.ts";
 import type { Recipient, TthcStats } from "../store/index.ts";
 import { weeklyKey, weekOfInstant } from "./period.ts";
-import { deliveryFor } from "./recipients.ts";
-import { type Job, JobError, type PlannedDelivery } from "./types.ts";
+import { deliveryFor, unitsWithCode } from "./recipients.ts";
+import type { Job, PlannedDelivery } from "./types.ts";
 
 export const TTHC_OPT_OUT = "tthc-reminders";
 const FRESH_DAYS = 7;
@@ -73,10 +73,7 @@ export const lateCasesJob: Job = {
     if (request.scopeCode === null) {
       recipients = await store.outbox.recipients(null);
     } else {
-      const named = await store.units.findByCode(request.scopeCode, { from: today, to: today });
-      if (named.length === 0) {
-        throw new JobError("SCOPE_NOT_FOUND", `Không có đơn vị mã ${request.scopeCode} vào ngày ${today}.`);
-      }
+      const named = await unitsWithCode(store, request.scopeCode, request.at);
       recipients = await store.outbox.recipientsWithin(named.map((u) => u.id));
     }
 

@@ -4,8 +4,24 @@
  * optional notice, outside office hours) is held until its window opens.
  */
 import type { Reply } from "../../commands/reply.ts";
+import type { UnitRecord } from "../domain/unit.ts";
+import { vnIsoDate } from "../format/vi.ts";
 import { firstAllowed, type OfficeHours } from "../push/delivery-window.ts";
-import type { DeliveryInput, Recipient } from "../store/index.ts";
+import type { DeliveryInput, Recipient, Store } from "../store/index.ts";
+import { JobError } from "./types.ts";
+
+/** The units a `--scope` code names on the day of the run (codes were reused in 2025). */
+export async function unitsWithCode(
+  store: Pick<Store, "units">,
+  code: string,
+  at: Date,
+): Promise<UnitRecord[]> {
+  const today = vnIsoDate(at);
+  const named = await store.units.findByCode(code, { from: today, to: today });
+  if (named.length === 0)
+    throw new JobError("SCOPE_NOT_FOUND", `Không có đơn vị mã ${code} vào ngày ${today}.`);
+  return named;
+}
 
 export interface DeliveryRules {
   at: Date;

@@ -7,10 +7,9 @@
  */
 import { scheduleReply, weekTitle } from "../../commands/lich.ts";
 import type { Reply } from "../../commands/reply.ts";
-import { vnIsoDate } from "../format/vi.ts";
 import type { IsoWeek, StoreRepos } from "../store/index.ts";
 import { weeklyKey, weekOfInstant } from "./period.ts";
-import { deliveryFor } from "./recipients.ts";
+import { deliveryFor, unitsWithCode } from "./recipients.ts";
 import { type Job, type JobDeps, JobError, type PlannedDelivery } from "./types.ts";
 
 export const SCHEDULE_OPT_OUT = "weekly-schedule";
@@ -46,12 +45,8 @@ export const workScheduleJob: Job = {
     const week = weekOfInstant(request.at);
     let scopes = await store.scheduleWeeks.scopesWith(week);
     if (request.scopeCode !== null) {
-      const today = vnIsoDate(request.at);
-      const named = await store.units.findByCode(request.scopeCode, { from: today, to: today });
+      const named = await unitsWithCode(store, request.scopeCode, request.at);
       const ids = new Set(named.map((u) => u.id));
-      if (named.length === 0) {
-        throw new JobError("SCOPE_NOT_FOUND", `Không có đơn vị mã ${request.scopeCode} vào ngày ${today}.`);
-      }
       scopes = scopes.filter((id) => ids.has(id));
       if (scopes.length === 0) {
         throw new JobError(

@@ -10,13 +10,14 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { type Client, createClient } from "@libsql/client";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { bootstrapEmbedded } from "../../src/bootstrap.ts";
 import { parseConfig } from "../../src/config.ts";
 import { createDeps, type Deps } from "../../src/deps.ts";
 import { silentLog } from "../../src/log.ts";
+import { launchChromium } from "../support/browser.ts";
 import { type ServedApp, serveOnLoopback } from "../support/serve.ts";
 
 const run = promisify(execFile);
@@ -44,19 +45,7 @@ beforeAll(async () => {
   deps = createDeps(parseConfig({ LIBSQL_URL: url }), client, { log: silentLog });
   deps.sender.start();
   served = await serveOnLoopback(createApp(deps));
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
   await page.goto(`${served.url}/`);
 }, 60_000);

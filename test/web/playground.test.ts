@@ -5,8 +5,9 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium, type Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../support/browser.ts";
 import {
   type ApiDoubles,
   type Harness,
@@ -28,19 +29,7 @@ beforeAll(async () => {
   harness = await startHarness({ apis, client: await openDemoDatabase() });
   served = await serveOnLoopback(harness.app);
   shots = await mkdtemp(join(tmpdir(), "cchc-playground-"));
-  browser = await chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({
     viewport: { width: 390, height: 844 },
     deviceScaleFactor: 2,
