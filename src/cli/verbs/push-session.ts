@@ -14,6 +14,7 @@ import {
 } from "../../db/open.ts";
 import { createDeps, type Deps } from "../../deps.ts";
 import { formatInteger } from "../../format/vi.ts";
+import { queueSummaries } from "../../jobs/index.ts";
 import { createLog } from "../../log.ts";
 import { CHAT_PLATFORMS, type ChatPlatform, type DeliveryState, migrate } from "../../store/index.ts";
 import { readMigrations } from "../../store/migrations-fs.ts";
@@ -95,7 +96,14 @@ export async function waitForDeliveries(
       if ((await deps.store.outbox.leaseHolder(platform, new Date())) === null) undeliverable.push(platform);
     }
     const waiting = CHAT_PLATFORMS.some((p) => (open[p] ?? 0) > 0 && !undeliverable.includes(p));
-    if (!waiting) return { counts, undeliverable, timedOut: false };
+    if (!waiting) {
+      // The sender queues a delivery summary when it next goes idle; do it now rather than exit first.
+      if ((await queueSummaries(deps.jobs, keys, session.clock())).length > 0) {
+        deps.sender.wake();
+        continue;
+      }
+      return { counts, undeliverable, timedOut: false };
+    }
     if (Date.now() > until) return { counts, undeliverable, timedOut: true };
     await new Promise((resolve) => setTimeout(resolve, 200));
   }

@@ -39,7 +39,7 @@ export const telegramVerb: Verb = {
     if (url === null && telegram.mode === "webhook") {
       throw usageError("Thiếu URL webhook: dùng --webhook-url hoặc đặt PUBLIC_BASE_URL.", USAGE);
     }
-    const bot = new Bot(telegram.token, { client: { apiRoot: telegram.apiRoot } });
+    const bot = new Bot(telegram.token, { client: { apiRoot: telegram.apiRoot, timeoutSeconds: 30 } });
     try {
       if (url !== null && telegram.webhookSecret !== null) {
         await bot.api.setWebhook(url, {
