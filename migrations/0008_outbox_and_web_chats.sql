@@ -101,12 +101,16 @@ CREATE TABLE outbox (
   created_at      TEXT NOT NULL,
   updated_at      TEXT NOT NULL,
   sent_at         TEXT,
+  -- The order deliveries were recorded sent, across the outbox: what the playground page follows
+  -- (a clock would not do: a `job run --at` records its own time).
+  delivered_seq   INTEGER UNIQUE,
   UNIQUE (notice_key, chat_ref)
 ) STRICT;
 
 -- The sender's question: "what is due on this platform?"; and per chat, "is an earlier one still open?"
 CREATE INDEX outbox_due ON outbox (platform, state, not_before);
 CREATE INDEX outbox_chat ON outbox (chat_ref, state, id);
+CREATE INDEX outbox_chat_delivered ON outbox (chat_ref, delivered_seq);
 
 -- One sender per platform at a time, across processes (npm start, a CLI job run): the holder renews
 -- its lease; a lease past expires_at may be taken, and the taker resumes what its holder left sending.

@@ -73,7 +73,7 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.get("/", playgroundPage());
   app.post("/api/chat", chatApi(deps.chat, deps.now));
-  app.get("/api/notices", noticesApi(deps.store, deps.now));
+  app.get("/api/notices", noticesApi(deps.store));
 
   app.notFound((c) => c.json({ error: "Không có trang này." }, 404));
 

@@ -80,6 +80,10 @@ function officeOpen(at: Date, office: OfficeHours): Date {
  * office hours, the chat's own wish wins: the notice goes at the end of its quiet hours.
  */
 export function firstAllowed(due: Date, rules: WindowRules): Date {
+  // Quiet from a time to the same time is no window at all (`/caidat` refuses it; a stored one is ignored).
+  if (rules.quietHours !== null && rules.quietHours.start === rules.quietHours.end) {
+    return firstAllowed(due, { ...rules, quietHours: null });
+  }
   let at = due;
   for (let step = 0; step < MAX_STEPS; step++) {
     const quiet = rules.quietHours ? quietEnd(at, rules.quietHours) : null;

@@ -18,7 +18,7 @@ export interface PacingLimits {
 }
 
 /** Added to every window, in milliseconds. */
-export const PACING_MARGIN_MS = 20;
+export const PACING_MARGIN_MS = 30;
 /**
  * A permit taken this late after its slot still counts as taken on time, so that timers firing a
  * millisecond late do not slow every message down; it is well inside the margin.

@@ -70,8 +70,9 @@ export async function sendParts<P>(
   const messageIds: string[] = [];
   let index = options.fromPart ?? 0;
   for (; index < parts.length; index++) {
+    // A pacing wait that gives up (the sender stopping) is the caller's, not a platform refusal.
+    await options.beforePart?.(index);
     try {
-      await options.beforePart?.(index);
       const id = await sendPart(parts[index] as P, index);
       if (id !== null) messageIds.push(id);
     } catch (error) {

@@ -7,7 +7,7 @@
 import type { Reply } from "../../commands/reply.ts";
 import type { Platform, Store } from "../store/index.ts";
 import { type DeliverDeps, type Delivered, deliverTo } from "./deliver.ts";
-import type { ChatAddress, SendOutcome, SendPort } from "./port.ts";
+import { type ChatAddress, isGroupType, type SendOutcome, type SendPort } from "./port.ts";
 
 /** How long a webhook reply may take before it goes to the outbox: well inside the 10 s promised. */
 export const REPLY_BUDGET_MS = 7000;
@@ -95,8 +95,13 @@ async function queueReply(
   const reason = outcome.status === "retry" ? outcome.reason : outcome.status;
   const retryAfter = outcome.status === "retry" ? (outcome.retryAfterMs ?? 0) : 0;
   try {
-    const chat = await deps.store.chats.get(platform, to.chatId);
-    if (chat === null) throw new Error(`chat ${platform}:${to.chatId} is not recorded`);
+    // A hint answering a picture was sent before its chat was ever recorded: record it now.
+    const chat =
+      (await deps.store.chats.get(platform, to.chatId)) ??
+      (await deps.store.chats.touch(
+        { platform, chatId: to.chatId, type: isGroupType(to.type) ? "group" : "private", title: null },
+        { now, actor: `${platform}:webhook` },
+      ));
     await deps.store.outbox.enqueue(
       {
         key: `reply:${platform}:${updateKey}`,

@@ -15,7 +15,7 @@
 import { isReply } from "../../commands/reply.ts";
 import { CHOICE_TTL_MS } from "../chat/service.ts";
 import type { Log } from "../log.ts";
-import type { ChatPlatform, DeliveryChange, DueDelivery, Store } from "../store/index.ts";
+import type { ChatPlatform, ClaimedDelivery, DeliveryChange, DueDelivery, Store } from "../store/index.ts";
 import { deliverTo } from "./deliver.ts";
 import { Pacer, type PacerClock, type PacingLimits, realPacerClock } from "./pacer.ts";
 import { isGroupType, type SendOutcome, type SendPort } from "./port.ts";
@@ -116,16 +116,32 @@ interface PlatformState {
   slots: Slots;
   /** Chat refs with a delivery in flight in this process. */
   inFlight: Set<number>;
+  /** The ids of those deliveries (claimed or about to be). */
+  inFlightIds: Set<number>;
   tasks: Set<Promise<void>>;
   holding: boolean;
+  /** Wall-clock milliseconds of the last sweep for deliveries left "sending". */
+  sweptAt: number;
   leaseTimer: ReturnType<typeof setInterval> | null;
   wakeUp: (() => void) | null;
   loop: Promise<void> | null;
 }
 
+/** Thrown from a part's pacing wait when this sender must not send any more (stopping, lease lost). */
+class NotSending extends Error {
+  constructor() {
+    super("sender stopping or lease lost");
+    this.name = "NotSending";
+  }
+}
+
 export function createSender(options: SenderOptions): Sender {
-  const { store, log, clock } = options;
+  const { store, log } = options;
   const wallClock = options.wallClock ?? (() => new Date());
+  // A delivery is due by the product's clock, but never before the real time says so either: a
+  // `job run --at` in the future must not send the rest of the outbox early.
+  const clock = options.clock;
+  const dueClock = () => new Date(Math.min(clock().getTime(), wallClock().getTime()));
   const retry: RetryPolicy = { ...DEFAULT_RETRY, ...options.retry };
   const holder = options.holder ?? `sender-${crypto.randomUUID()}`;
   const leaseMs = options.leaseMs ?? 30_000;
@@ -145,8 +161,10 @@ export function createSender(options: SenderOptions): Sender {
         pacer: new Pacer(options.limits?.[port.platform] ?? UNLIMITED, pacerClock),
         slots: new Slots(maxInFlight),
         inFlight: new Set(),
+        inFlightIds: new Set(),
         tasks: new Set(),
         holding: false,
+        sweptAt: 0,
         leaseTimer: null,
         wakeUp: null,
         loop: null,
@@ -155,6 +173,25 @@ export function createSender(options: SenderOptions): Sender {
   );
 
   const backoff = (n: number) => Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** Math.max(0, n - 1));
+
+  /**
+   * Deliveries "sending" on a platform whose lease this sender holds, and which are not in flight
+   * here, were left by a sender that stopped (or by an outcome this one could not record): they go
+   * back to pending and are sent again, from the first part not recorded.
+   */
+  async function sweep(state: PlatformState): Promise<void> {
+    const platform = state.port.platform;
+    state.sweptAt = wallClock().getTime();
+    try {
+      const recovered = await store.outbox.recover(platform, clock(), [...state.inFlightIds]);
+      if (recovered > 0) {
+        stats.recovered += recovered;
+        log.warn("sender: resuming deliveries left in flight", { platform, recovered });
+      }
+    } catch (error) {
+      log.warn("sender: cannot resume deliveries left in flight (database)", { platform, error });
+    }
+  }
 
   async function takeLease(state: PlatformState): Promise<boolean> {
     const platform = state.port.platform;
@@ -166,16 +203,10 @@ export function createSender(options: SenderOptions): Sender {
       log.warn("sender: lease not renewed (database)", { platform, error });
       held = false;
     }
-    if (held && !state.holding && state.inFlight.size === 0) {
-      // Whatever is "sending" now was left by a holder that stopped without settling it.
-      const recovered = await store.outbox.recover(platform, clock());
-      if (recovered > 0) {
-        stats.recovered += recovered;
-        log.warn("sender: resuming deliveries a stopped sender left in flight", { platform, recovered });
-      }
-    }
+    const fresh = held && !state.holding;
     if (state.holding && !held) log.warn("sender: lease lost to another sender", { platform });
     state.holding = held;
+    if (fresh) await sweep(state);
     return held;
   }
 
@@ -191,13 +222,18 @@ export function createSender(options: SenderOptions): Sender {
     });
   }
 
-  async function settle(row: DueDelivery, change: DeliveryChange, state: PlatformState, chatId?: string) {
+  async function settle(
+    row: ClaimedDelivery,
+    change: DeliveryChange,
+    state: PlatformState,
+    chatId = row.chatId,
+  ): Promise<void> {
     const now = clock();
     const reply = row.body;
     const choices =
       change.state === "sent" && state.port.numbersChoices && isReply(reply) && reply.choices.length > 0
         ? {
-            key: { platform: state.port.platform, chatId: chatId ?? row.chatId },
+            key: { platform: state.port.platform, chatId },
             offer: reply.choices,
             now,
             expiresAt: new Date(now.getTime() + CHOICE_TTL_MS),
@@ -205,11 +241,14 @@ export function createSender(options: SenderOptions): Sender {
         : undefined;
     for (let attempt = 1; ; attempt++) {
       try {
-        await store.outbox.settle(row.id, change, now, choices);
+        if (!(await store.outbox.settle(row.id, change, now, choices))) {
+          log.warn("sender: outcome not recorded: the delivery was taken over", { id: row.id });
+          return;
+        }
         break;
       } catch (error) {
         if (attempt >= SETTLE_TRIES) {
-          // Left "sending": the next holder of the lease sends it again (the documented bound).
+          // Left "sending": this sender's next sweep sends it again (the documented bound).
           log.error("sender: outcome not recorded", { id: row.id, state: change.state, error });
           return;
         }
@@ -224,7 +263,7 @@ export function createSender(options: SenderOptions): Sender {
     else stats.retried++;
   }
 
-  function changeFor(row: DueDelivery, outcome: SendOutcome, state: PlatformState): DeliveryChange {
+  function changeFor(row: ClaimedDelivery, outcome: SendOutcome, state: PlatformState): DeliveryChange {
     const now = clock();
     const base = { partsSent: outcome.partsSent, messageIds: [...row.messageIds, ...outcome.messageIds] };
     const platform = state.port.platform;
@@ -282,41 +321,60 @@ export function createSender(options: SenderOptions): Sender {
     }
   }
 
-  async function send(state: PlatformState, row: DueDelivery): Promise<void> {
-    if (!(await store.outbox.claim(row.id, clock()))) return;
-    const reply = row.body;
-    if (!isReply(reply)) {
+  async function send(state: PlatformState, due: DueDelivery): Promise<void> {
+    // What goes out is what the delivery holds when it is claimed: a schedule rewritten, or a notice
+    // turned off, while it waited for its turn is honoured.
+    const row = await store.outbox.claim(due.id, clock());
+    if (row === null) return;
+    const kept = { partsSent: row.partsSent, messageIds: row.messageIds };
+    if (row.chatBlocked) {
+      await settle(row, { ...kept, state: "blocked", lastError: "cuộc trò chuyện đã chặn bot" }, state);
+      return;
+    }
+    if (row.optOutKey !== null && row.optOuts.includes(row.optOutKey)) {
       await settle(
         row,
-        {
-          state: "failed",
-          partsSent: row.partsSent,
-          messageIds: row.messageIds,
-          lastError: "nội dung thông báo hỏng",
-        },
+        { ...kept, state: "skipped", lastError: "đã tắt loại thông báo này (/caidat)" },
         state,
       );
       return;
     }
+    const reply = row.body;
+    if (!isReply(reply)) {
+      await settle(row, { ...kept, state: "failed", lastError: "nội dung thông báo hỏng" }, state);
+      return;
+    }
     const group = isGroupType(row.chatType);
     const total = state.port.partsOf(reply);
-    const { outcome, to } = await deliverTo(
-      state.port,
-      { store, log, now: clock, actor: "sender" },
-      { chatId: row.chatId, type: row.chatType },
-      reply,
-      {
-        fromPart: row.partsSent,
-        beforePart: () => state.pacer.acquire(row.chatRef, group),
-        async afterPart(index, messageIds) {
-          if (index + 1 >= total) return;
-          await store.outbox
-            .progress(row.id, index + 1, [...row.messageIds, ...messageIds], clock())
-            .catch((error: unknown) => log.warn("sender: progress not recorded", { id: row.id, error }));
+    let delivered: Awaited<ReturnType<typeof deliverTo>>;
+    try {
+      delivered = await deliverTo(
+        state.port,
+        { store, log, now: clock, actor: "sender" },
+        { chatId: row.chatId, type: row.chatType },
+        reply,
+        {
+          fromPart: row.partsSent,
+          async beforePart() {
+            await state.pacer.acquire(row.chatRef, group);
+            // A sender that is stopping, or that lost its lease while this waited, sends nothing more:
+            // the delivery goes back to pending for whoever holds the lease.
+            if (stopping || !state.holding) throw new NotSending();
+          },
+          async afterPart(index, messageIds) {
+            if (index + 1 >= total) return;
+            await store.outbox
+              .progress(row.id, index + 1, [...row.messageIds, ...messageIds], clock())
+              .catch((error: unknown) => log.warn("sender: progress not recorded", { id: row.id, error }));
+          },
         },
-      },
-    );
-    await settle(row, changeFor(row, outcome, state), state, to.chatId);
+      );
+    } catch (error) {
+      if (!(error instanceof NotSending)) throw error;
+      await store.outbox.release(row.id, clock());
+      return;
+    }
+    await settle(row, changeFor(row, delivered.outcome, state), state, delivered.to.chatId);
   }
 
   async function flushSettled(): Promise<void> {
@@ -328,72 +386,65 @@ export function createSender(options: SenderOptions): Sender {
       .catch((error: unknown) => log.error("sender: follow-up failed", { error }));
   }
 
-  async function loop(state: PlatformState): Promise<void> {
+  function dispatch(state: PlatformState, row: DueDelivery): void {
     const platform = state.port.platform;
+    state.inFlight.add(row.chatRef);
+    state.inFlightIds.add(row.id);
+    const task = send(state, row)
+      .catch(async (error: unknown) => {
+        log.error("sender: delivery failed unexpectedly", { platform, id: row.id, error });
+        // Back to pending (it is resent: within the bound), rather than stuck "sending".
+        await store.outbox.release(row.id, clock()).catch(() => undefined);
+      })
+      .finally(() => {
+        state.inFlight.delete(row.chatRef);
+        state.inFlightIds.delete(row.id);
+        state.slots.give();
+        state.tasks.delete(task);
+        state.wakeUp?.();
+      });
+    state.tasks.add(task);
+  }
+
+  /** One pass: what is due, dispatched as far as the pace and the slots allow; how long to wait after. */
+  async function pass(state: PlatformState): Promise<number> {
+    if (!state.holding && !(await takeLease(state))) return Math.min(leaseMs / 3, 5 * pollMs);
+    if (wallClock().getTime() - state.sweptAt > leaseMs / 3) await sweep(state);
+    const due = await store.outbox.due(state.port.platform, dueClock(), BATCH);
+    let dispatched = 0;
+    let soonest = pollMs;
+    for (const row of due) {
+      if (stopping || !state.holding) break;
+      if (state.inFlight.has(row.chatRef)) continue;
+      const group = isGroupType(row.chatType);
+      const wait = Math.max(state.pacer.chatWait(row.chatRef, group), state.pacer.pausedFor());
+      if (wait > 0) {
+        soonest = Math.min(soonest, wait);
+        continue;
+      }
+      await state.slots.take();
+      if (stopping || !state.holding) {
+        state.slots.give();
+        break;
+      }
+      dispatch(state, row);
+      dispatched++;
+    }
+    if (dispatched > 0) return 0;
+    await flushSettled();
+    return soonest;
+  }
+
+  async function loop(state: PlatformState): Promise<void> {
     while (!stopping) {
-      if (!state.holding && !(await takeLease(state))) {
-        await idle(state, Math.min(leaseMs / 3, 5 * pollMs));
-        continue;
-      }
-      let due: DueDelivery[] = [];
+      let wait: number;
       try {
-        due = await store.outbox.due(platform, clock(), BATCH);
+        wait = await pass(state);
       } catch (error) {
-        log.warn("sender: cannot read the outbox (database)", { platform, error });
-        await idle(state, 5 * pollMs);
-        continue;
+        log.warn("sender: cannot read the outbox (database)", { platform: state.port.platform, error });
+        wait = 5 * pollMs;
       }
-      let dispatched = 0;
-      let soonest = pollMs;
-      for (const row of due) {
-        if (stopping || !state.holding) break;
-        if (state.inFlight.has(row.chatRef)) continue;
-        const kept = { partsSent: row.partsSent, messageIds: row.messageIds };
-        if (row.chatBlocked) {
-          await settle(row, { ...kept, state: "blocked", lastError: "cuộc trò chuyện đã chặn bot" }, state);
-          dispatched++;
-          continue;
-        }
-        if (row.optOutKey !== null && row.optOuts.includes(row.optOutKey)) {
-          await settle(
-            row,
-            { ...kept, state: "skipped", lastError: "đã tắt loại thông báo này (/caidat)" },
-            state,
-          );
-          dispatched++;
-          continue;
-        }
-        const wait = Math.max(
-          state.pacer.chatWait(row.chatRef, isGroupType(row.chatType)),
-          state.pacer.pausedFor(),
-        );
-        if (wait > 0) {
-          soonest = Math.min(soonest, wait);
-          continue;
-        }
-        await state.slots.take();
-        if (stopping || !state.holding) {
-          state.slots.give();
-          break;
-        }
-        state.inFlight.add(row.chatRef);
-        dispatched++;
-        const task = send(state, row)
-          .catch((error: unknown) =>
-            log.error("sender: delivery failed unexpectedly", { platform, id: row.id, error }),
-          )
-          .finally(() => {
-            state.inFlight.delete(row.chatRef);
-            state.slots.give();
-            state.tasks.delete(task);
-            state.wakeUp?.();
-          });
-        state.tasks.add(task);
-      }
-      if (dispatched === 0) {
-        await flushSettled();
-        await idle(state, soonest);
-      }
+      if (wait > 0 && !stopping) await idle(state, wait);
     }
   }
 
@@ -415,14 +466,13 @@ export function createSender(options: SenderOptions): Sender {
 
     async stop() {
       stopping = true;
-      for (const state of states.values()) {
-        state.wakeUp?.();
-        if (state.leaseTimer) clearInterval(state.leaseTimer);
-      }
+      for (const state of states.values()) state.wakeUp?.();
       await Promise.all([...states.values()].map((state) => state.loop));
+      // The lease is renewed until the deliveries in flight are settled (or released), then given back.
       await Promise.all([...states.values()].flatMap((state) => [...state.tasks]));
       await flushSettled();
       for (const state of states.values()) {
+        if (state.leaseTimer) clearInterval(state.leaseTimer);
         if (!state.holding) continue;
         await store.outbox
           .releaseLease(state.port.platform, holder)

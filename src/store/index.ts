@@ -141,6 +141,7 @@ export type { InviteRecord, RedeemResult } from "./invites.ts";
 export type { MethodologyInput, MethodologyRecord } from "./methodologies.ts";
 export { type Migration, type MigrationReport, migrate } from "./migrate.ts";
 export {
+  type ClaimedDelivery,
   DELIVERY_STATES,
   type DeliveryChange,
   type DeliveryInput,

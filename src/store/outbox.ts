@@ -86,8 +86,16 @@ export interface DeliveryRecord {
   sentAt: string | null;
 }
 
-/** A delivery the sender may take now, with what it needs of its chat. */
+/** A delivery the sender may take now. */
 export interface DueDelivery {
+  id: number;
+  chatRef: number;
+  /** The chat's type, for the per-group limit. */
+  chatType: string;
+}
+
+/** A delivery the sender has claimed, as it is at that moment, with what it needs of its chat. */
+export interface ClaimedDelivery {
   id: number;
   noticeKey: string;
   chatRef: number;
@@ -155,19 +163,29 @@ export interface OutboxRepo {
   counts(noticeKeys: readonly string[]): Promise<Record<DeliveryState, number>>;
   /**
    * Due on `platform` at `now`, oldest first, at most one per chat: a chat's delivery waits while an
-   * earlier one of the same chat is pending or sending, so each chat gets its messages in order.
+   * earlier one of the same chat is pending, sending, or held and due, so each chat gets its messages
+   * in order (an earlier notice held for a window that is still closed does not hold the others).
    */
   due(platform: ChatPlatform, now: Date, limit: number): Promise<DueDelivery[]>;
   /** When the next held or backed-off delivery of `platform` falls due, if any. */
   nextDue(platform: ChatPlatform): Promise<Date | null>;
-  /** pending or held → sending; false when another sender took it first. */
-  claim(id: number, now: Date): Promise<boolean>;
+  /** pending or held → sending, read back as it now is; null when another sender took it first. */
+  claim(id: number, now: Date): Promise<ClaimedDelivery | null>;
+  /** sending → pending, untouched otherwise: a claimed delivery this sender will not send after all. */
+  release(id: number, now: Date): Promise<void>;
   /** Parts delivered so far of a reply sent in several parts. */
   progress(id: number, partsSent: number, messageIds: readonly string[], now: Date): Promise<void>;
-  /** Records an outcome; a sent list of choices is remembered for the chat in the same write. */
-  settle(id: number, change: DeliveryChange, now: Date, choices?: PendingChoicesChange): Promise<void>;
-  /** What a dead sender left "sending" on `platform` goes back to pending; returns how many. */
-  recover(platform: ChatPlatform, now: Date): Promise<number>;
+  /**
+   * Records the outcome of a claimed delivery (still "sending": a stale sender's outcome changes
+   * nothing); a sent list of choices is remembered for the chat in the same write. False when the
+   * delivery was no longer this sender's.
+   */
+  settle(id: number, change: DeliveryChange, now: Date, choices?: PendingChoicesChange): Promise<boolean>;
+  /**
+   * What a stopped sender left "sending" on `platform` goes back to pending, except `keep` (this
+   * sender's own, in flight); returns how many.
+   */
+  recover(platform: ChatPlatform, now: Date, keep?: readonly number[]): Promise<number>;
   /** Rewrites the body of deliveries not yet sent (a schedule changed before its notice went out). */
   rewriteUnsent(noticeKey: string, subjectUnitId: number, body: unknown, now: Date): Promise<number>;
   /** Takes or renews the platform's sender lease; false while another holder's lease runs. */
@@ -179,11 +197,14 @@ export interface OutboxRepo {
   recipients(unitIds: readonly number[] | null): Promise<Recipient[]>;
   /** Chats linked to each scope or a unit under it, each with its nearest scope. */
   recipientsWithin(scopeUnitIds: readonly number[]): Promise<ScopedRecipient[]>;
-  /** Sent deliveries of one chat after `afterId` (or since `since`), oldest first: the playground's pushes. */
-  sentTo(
+  /**
+   * Deliveries of one chat recorded sent after `afterSeq`, in that order (without it: its latest
+   * `limit`): the playground's pushes.
+   */
+  deliveredTo(
     chatRef: number,
-    options: { afterId?: number; since?: Date; limit: number },
-  ): Promise<(DeliveryRecord & { body: unknown })[]>;
+    options: { afterSeq?: number; limit: number },
+  ): Promise<(DeliveryRecord & { body: unknown; seq: number })[]>;
 }
 
 const NOTICE_COLUMNS = "key, job, title, scope_unit_id, parent_key, summarize, run_at, trigger, created_at";
@@ -366,30 +387,17 @@ export function outboxRepo(sql: Sql): OutboxRepo {
     async due(platform, now, limit) {
       const result = await sql.execute({
         sql:
-          "SELECT o.id, o.notice_key, o.chat_ref, o.platform, c.chat_id, c.type, c.status, c.opt_outs, " +
-          "o.opt_out_key, o.body, o.attempts, o.rate_limited, o.parts_sent, o.message_ids " +
-          "FROM outbox o JOIN chats c ON c.id = o.chat_ref " +
+          "SELECT o.id, o.chat_ref, c.type FROM outbox o JOIN chats c ON c.id = o.chat_ref " +
           "WHERE o.platform = ?1 AND o.state IN ('pending', 'held') AND o.not_before <= ?2 " +
-          "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_ref = o.chat_ref " +
-          "AND e.state IN ('pending', 'sending') AND e.id < o.id) " +
+          "AND NOT EXISTS (SELECT 1 FROM outbox e WHERE e.chat_ref = o.chat_ref AND e.id < o.id " +
+          "AND (e.state IN ('pending', 'sending') OR (e.state = 'held' AND e.not_before <= ?2))) " +
           "ORDER BY o.id LIMIT ?3",
         args: [platform, isoInstant(now), limit],
       });
       return result.rows.map((row) => ({
         id: num(row, "id"),
-        noticeKey: text(row, "notice_key"),
         chatRef: num(row, "chat_ref"),
-        platform: narrow(row, "platform", CHAT_PLATFORMS),
-        chatId: text(row, "chat_id"),
         chatType: text(row, "type"),
-        chatBlocked: text(row, "status") === "blocked",
-        optOuts: json(row, "opt_outs") as string[],
-        optOutKey: textOrNull(row, "opt_out_key"),
-        body: json(row, "body"),
-        attempts: num(row, "attempts"),
-        rateLimited: num(row, "rate_limited"),
-        partsSent: num(row, "parts_sent"),
-        messageIds: json(row, "message_ids") as string[],
       }));
     },
 
@@ -405,11 +413,47 @@ export function outboxRepo(sql: Sql): OutboxRepo {
     async claim(id, now) {
       const [claimed] = await sql.batch([
         {
-          sql: "UPDATE outbox SET state = 'sending', updated_at = ? WHERE id = ? AND state IN ('pending', 'held')",
+          sql:
+            "UPDATE outbox SET state = 'sending', updated_at = ? WHERE id = ? AND state IN ('pending', 'held') " +
+            "RETURNING id, notice_key, chat_ref, platform, opt_out_key, body, attempts, rate_limited, parts_sent, " +
+            "message_ids, (SELECT json_array(c.chat_id, c.type, c.status, c.opt_outs) FROM chats c " +
+            "WHERE c.id = outbox.chat_ref) AS chat",
           args: [isoInstant(now), id],
         },
       ]);
-      return claimed?.rowsAffected === 1;
+      const row = claimed?.rows[0];
+      if (row === undefined) return null;
+      const [chatId, chatType, status, optOuts] = JSON.parse(text(row, "chat")) as [
+        string,
+        string,
+        string,
+        string,
+      ];
+      return {
+        id: num(row, "id"),
+        noticeKey: text(row, "notice_key"),
+        chatRef: num(row, "chat_ref"),
+        platform: narrow(row, "platform", CHAT_PLATFORMS),
+        chatId,
+        chatType,
+        chatBlocked: status === "blocked",
+        optOuts: JSON.parse(optOuts) as string[],
+        optOutKey: textOrNull(row, "opt_out_key"),
+        body: json(row, "body"),
+        attempts: num(row, "attempts"),
+        rateLimited: num(row, "rate_limited"),
+        partsSent: num(row, "parts_sent"),
+        messageIds: json(row, "message_ids") as string[],
+      };
+    },
+
+    async release(id, now) {
+      await sql.batch([
+        {
+          sql: "UPDATE outbox SET state = 'pending', updated_at = ? WHERE id = ? AND state = 'sending'",
+          args: [isoInstant(now), id],
+        },
+      ]);
     },
 
     async progress(id, partsSent, messageIds, now) {
@@ -422,12 +466,14 @@ export function outboxRepo(sql: Sql): OutboxRepo {
     },
 
     async settle(id, change, now, choices) {
-      await sql.batch([
+      const [settled] = await sql.batch([
         {
           sql:
             "UPDATE outbox SET state = ?1, not_before = coalesce(?2, not_before), " +
             "attempts = coalesce(?3, attempts), rate_limited = coalesce(?4, rate_limited), parts_sent = ?5, " +
-            "message_ids = ?6, last_error = ?7, sent_at = coalesce(?8, sent_at), updated_at = ?9 WHERE id = ?10",
+            "message_ids = ?6, last_error = ?7, sent_at = coalesce(?8, sent_at), updated_at = ?9, " +
+            "delivered_seq = CASE WHEN ?1 = 'sent' THEN (SELECT coalesce(max(delivered_seq), 0) + 1 FROM outbox) END " +
+            "WHERE id = ?10 AND state = 'sending'",
           args: [
             change.state,
             change.notBefore ? isoInstant(change.notBefore) : null,
@@ -443,16 +489,17 @@ export function outboxRepo(sql: Sql): OutboxRepo {
         },
         ...(choices ? [pendingChoicesStatement(choices)] : []),
       ]);
+      return settled?.rowsAffected === 1;
     },
 
-    async recover(platform, now) {
+    async recover(platform, now, keep = []) {
       const [result] = await sql.batch([
         {
           sql:
             "UPDATE outbox SET state = 'pending', updated_at = ?, " +
             "last_error = 'gửi dở khi tiến trình gửi dừng đột ngột; gửi lại' " +
-            "WHERE platform = ? AND state = 'sending'",
-          args: [isoInstant(now), platform],
+            "WHERE platform = ? AND state = 'sending' AND id NOT IN (SELECT value FROM json_each(?))",
+          args: [isoInstant(now), platform, JSON.stringify(keep)],
         },
       ]);
       return result?.rowsAffected ?? 0;
@@ -527,20 +574,20 @@ export function outboxRepo(sql: Sql): OutboxRepo {
       }));
     },
 
-    async sentTo(chatRef, options) {
+    async deliveredTo(chatRef, options) {
       const result = await sql.execute({
         sql:
-          `SELECT ${DELIVERY_COLUMNS}, o.body FROM outbox o JOIN chats c ON c.id = o.chat_ref ` +
-          "WHERE o.chat_ref = ?1 AND o.state = 'sent' AND o.id > ?2 AND (?3 IS NULL OR o.sent_at >= ?3) " +
-          "ORDER BY o.id DESC LIMIT ?4",
-        args: [
-          chatRef,
-          options.afterId ?? 0,
-          options.since ? isoInstant(options.since) : null,
-          options.limit,
-        ],
+          `SELECT ${DELIVERY_COLUMNS}, o.body, o.delivered_seq FROM outbox o JOIN chats c ON c.id = o.chat_ref ` +
+          "WHERE o.chat_ref = ?1 AND o.delivered_seq > ?2 " +
+          "ORDER BY o.delivered_seq * ?3 LIMIT ?4",
+        args: [chatRef, options.afterSeq ?? 0, options.afterSeq === undefined ? -1 : 1, options.limit],
       });
-      return result.rows.map((row) => ({ ...deliveryFromRow(row), body: json(row, "body") })).reverse();
+      const rows = result.rows.map((row) => ({
+        ...deliveryFromRow(row),
+        body: json(row, "body"),
+        seq: num(row, "delivered_seq"),
+      }));
+      return options.afterSeq === undefined ? rows.reverse() : rows;
     },
   };
 }

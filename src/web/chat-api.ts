@@ -60,15 +60,15 @@ export interface WebNotice {
   sentAt: string | null;
 }
 
-/** Notices the playground page has not shown: after its cursor, else those of the last day. */
-const RECENT_MS = 24 * 3600 * 1000;
+/** On opening the page: the chat's latest notices; then up to this many a poll, in order. */
 const NOTICES_PER_POLL = 20;
 
 /**
- * GET /api/notices?after=<id>: the notices delivered to this browser's playground chat (the sender
- * records a playground delivery as sent; the page asks for them every few seconds).
+ * GET /api/notices?after=<cursor>: the notices delivered to this browser's playground chat, in the
+ * order they were delivered (the sender records a playground delivery as sent; the page asks every
+ * few seconds). Without a cursor: the latest ones, as a chat app shows its last messages.
  */
-export function noticesApi(store: Pick<Store, "chats" | "outbox">, now: () => Date) {
+export function noticesApi(store: Pick<Store, "chats" | "outbox">) {
   return async (c: Context) => {
     const after = c.req.query("after");
     if (after !== undefined && !/^\d{1,12}$/.test(after)) {
@@ -76,10 +76,8 @@ export function noticesApi(store: Pick<Store, "chats" | "outbox">, now: () => Da
     }
     const chat = await store.chats.get("web", webChatId(c));
     if (chat === null) return c.json({ cursor: Number(after ?? 0), notices: [] });
-    const rows = await store.outbox.sentTo(chat.id, {
-      ...(after === undefined
-        ? { since: new Date(now().getTime() - RECENT_MS) }
-        : { afterId: Number(after) }),
+    const rows = await store.outbox.deliveredTo(chat.id, {
+      ...(after === undefined ? {} : { afterSeq: Number(after) }),
       limit: NOTICES_PER_POLL,
     });
     const notices: WebNotice[] = [];
@@ -94,7 +92,7 @@ export function noticesApi(store: Pick<Store, "chats" | "outbox">, now: () => Da
         sentAt: row.sentAt,
       });
     }
-    const cursor = Math.max(Number(after ?? 0), ...rows.map((row) => row.id));
+    const cursor = Math.max(Number(after ?? 0), ...rows.map((row) => row.seq));
     return c.json({ cursor, notices });
   };
 }

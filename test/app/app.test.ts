@@ -189,3 +189,63 @@ describe("GET /", () => {
     expect(response.headers.get("set-cookie")).toMatch(/^cchc_chat=web-/);
   });
 });
+
+describe("GET /api/notices", () => {
+  it("gives the playground its delivered notices in the order delivered, none skipped, across polls", async () => {
+    const { queueNotice, settled, startSender, webPort } = await import("../support/push.ts");
+    const chatId = `web-${"ab".repeat(16)}`;
+    const cookie = `cchc_chat=${chatId}`;
+    const chat = await harness.store.chats.touch(
+      { platform: "web", chatId, type: "private", title: null },
+      { now: NOW, actor: "test" },
+    );
+    const to = [{ ref: chat.id, chatId }];
+    // The sender's clock runs three hours behind: it never sends before real time says a notice is due.
+    let now = new Date(Date.now() - 3 * 3_600_000);
+    await queueNotice(harness.store, "web-held", to, {
+      platform: "web",
+      state: "held",
+      notBefore: new Date(now.getTime() + 3_600_000),
+    });
+    const keys = Array.from({ length: 25 }, (_, i) => `web-${String(i).padStart(2, "0")}`);
+    for (const key of keys) await queueNotice(harness.store, key, to, { platform: "web", notBefore: NOW });
+    const sender = startSender(
+      { client: harness.client, store: harness.store, logs: [], log: silentLog },
+      [webPort()],
+      { clock: () => now },
+    );
+    try {
+      await settled(harness.store, keys);
+      const poll = async (after?: number) => {
+        const response = await harness.app.request(
+          `/api/notices${after === undefined ? "" : `?after=${after}`}`,
+          {
+            headers: { cookie },
+          },
+        );
+        expect(response.status).toBe(200);
+        return (await response.json()) as { cursor: number; notices: { text: string }[] };
+      };
+      // Opening the page: the latest twenty.
+      const opened = await poll();
+      expect(opened.notices.map((n) => n.text)).toEqual(keys.slice(5).map((key) => `${key} → ${chatId}`));
+      // A page polling from the start gets them all, twenty at a time, in order.
+      const first = await poll(0);
+      const second = await poll(first.cursor);
+      expect([...first.notices, ...second.notices].map((n) => n.text)).toEqual(
+        keys.map((k) => `${k} → ${chatId}`),
+      );
+      expect((await poll(second.cursor)).notices).toEqual([]);
+      // The notice held for its window, queued before the others, comes after them.
+      now = new Date(now.getTime() + 2 * 3_600_000);
+      sender.wake();
+      await settled(harness.store, ["web-held"]);
+      await expect
+        .poll(async () => (await poll(second.cursor)).notices.map((n) => n.text))
+        .toEqual([`web-held → ${chatId}`]);
+      expect((await harness.app.request("/api/notices?after=x", { headers: { cookie } })).status).toBe(400);
+    } finally {
+      await sender.stop();
+    }
+  });
+});

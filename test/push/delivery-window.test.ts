@@ -38,4 +38,9 @@ describe("firstAllowed", () => {
     const rules = { quietHours: { start: "06:00", end: "18:00" }, office };
     expect(firstAllowed(vn("2024-03-18 09:00"), rules)).toEqual(vn("2024-03-18 18:00"));
   });
+
+  it("ignores stored quiet hours that begin and end at the same time", () => {
+    const rules = { quietHours: { start: "22:00", end: "22:00" }, office: null };
+    expect(firstAllowed(vn("2024-03-18 22:30"), rules)).toEqual(vn("2024-03-18 22:30"));
+  });
 });

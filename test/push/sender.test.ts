@@ -5,7 +5,9 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { replyText } from "../../commands/reply.ts";
+import type { SendPort } from "../../src/push/port.ts";
 import type { Sender } from "../../src/push/sender.ts";
+import { createStore } from "../../src/store/index.ts";
 import { type FakeTelegramApi, startFakeTelegramApi } from "../support/fake-telegram-api.ts";
 import { type FakeZaloApi, startFakeZaloApi } from "../support/fake-zalo-api.ts";
 import {
@@ -247,7 +249,7 @@ describe("the sender", () => {
     );
     sender = startSender(db, [webPort()]);
     expect(await settled(db.store, ["w1"])).toMatchObject({ sent: 1 });
-    const sent = await db.store.outbox.sentTo(chats[0]!.ref, { limit: 10 });
+    const sent = await db.store.outbox.deliveredTo(chats[0]!.ref, { limit: 10 });
     expect(sent.map((row) => row.noticeKey)).toEqual(["w1"]);
     const choices = await db.store.pendingChoices.current(
       { platform: "web", chatId: chats[0]!.chatId },
@@ -294,5 +296,89 @@ describe("the sender", () => {
     await settled(db.store, ["n9"]);
     for (const line of db.logs) expect(line).not.toContain(telegram.token.split(":")[1]);
     expect(replyText({ lines: [], choices: [] })).toBe("");
+  });
+});
+
+describe("the sender when things go wrong on our side", () => {
+  it("survives its database going away for a while, and delivers once it is back", async () => {
+    const { cuttable } = await import("../support/channel-harness.ts");
+    const chats = await addChats(db.store, 3);
+    await queueNotice(db.store, "db-down", chats);
+    const cut = cuttable(db.client);
+    const flaky = { ...db, store: createStore(cut.client) };
+    cut.cut();
+    sender = startSender(flaky, [telegramTestPort(telegram)]);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(telegram.callsTo("sendMessage")).toHaveLength(0);
+    cut.restore();
+    expect(await settled(db.store, ["db-down"])).toMatchObject({ sent: 3 });
+    expect(telegram.callsTo("sendMessage")).toHaveLength(3);
+    expect(db.logs.some((line) => line.includes("sender: lease not renewed (database)"))).toBe(true);
+  });
+
+  it("puts a delivery back when sending it throws unexpectedly, so its chat is not stuck", async () => {
+    const [chat] = await addChats(db.store, 1);
+    await queueNotice(db.store, "first", [chat!]);
+    await queueNotice(db.store, "second", [chat!]);
+    const real = telegramTestPort(telegram);
+    let thrown = false;
+    const brittle: SendPort = {
+      ...real,
+      async send(to, reply, options) {
+        if (!thrown) {
+          thrown = true;
+          throw new Error("a bug in a port");
+        }
+        return real.send(to, reply, options);
+      },
+    };
+    sender = startSender(db, [brittle]);
+    expect(await settled(db.store, ["first", "second"])).toMatchObject({ sent: 2 });
+    expect(telegram.sentTexts()).toEqual([`first → ${chat!.chatId}`, `second → ${chat!.chatId}`]);
+  });
+
+  it("when stopped, sends nothing more and leaves what it had claimed to the next sender, each once", async () => {
+    const chats = await addChats(db.store, 4);
+    await queueNotice(db.store, "slow", chats);
+    const limits = { telegram: { perSecond: 2, chatIntervalMs: 0, groupPerMinute: 0 } };
+    const first = startSender(db, [telegramTestPort(telegram)], { limits, holder: "first" });
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    await first.stop();
+    const afterStop = telegram.callsTo("sendMessage").length;
+    expect(afterStop).toBeLessThan(4);
+    const counts = await db.store.outbox.counts(["slow"]);
+    expect(counts.sending).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(telegram.callsTo("sendMessage")).toHaveLength(afterStop);
+    sender = startSender(db, [telegramTestPort(telegram)], { holder: "second" });
+    expect(await settled(db.store, ["slow"])).toMatchObject({ sent: 4 });
+    const chatsReached = telegram.callsTo("sendMessage").map((call) => String(call.params.chat_id));
+    expect(new Set(chatsReached).size).toBe(4);
+    expect(chatsReached).toHaveLength(4);
+  });
+
+  it("keeps a chat's order when an earlier notice held for its window falls due beside a later one", async () => {
+    const [chat] = await addChats(db.store, 1);
+    await queueNotice(db.store, "held-first", [chat!], {
+      state: "held",
+      notBefore: new Date(Date.now() - 1000),
+    });
+    await queueNotice(db.store, "pending-second", [chat!]);
+    sender = startSender(db, [telegramTestPort(telegram)]);
+    await settled(db.store, ["held-first", "pending-second"]);
+    expect(telegram.sentTexts()).toEqual([
+      `held-first → ${chat!.chatId}`,
+      `pending-second → ${chat!.chatId}`,
+    ]);
+  });
+
+  it("sends nothing before real time says it is due, whatever a shifted clock (job run --at) says", async () => {
+    const [chat] = await addChats(db.store, 1);
+    await queueNotice(db.store, "tomorrow", [chat!], { notBefore: new Date(Date.now() + 3_600_000) });
+    sender = startSender(db, [telegramTestPort(telegram)], {
+      clock: () => new Date(Date.now() + 2 * 3_600_000),
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(telegram.callsTo("sendMessage")).toEqual([]);
   });
 });
