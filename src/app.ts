@@ -3,18 +3,20 @@
  * health check and the playground. Everything it needs comes in `deps`; nothing here is Node-only.
  */
 import type { Bot } from "grammy";
-import { Hono } from "hono";
+import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { rateLimiter } from "hono-rate-limiter";
 import { ChannelUnavailableError, isInfrastructureFailure } from "./channels/failure.ts";
 import { handleTelegramUpdate, TELEGRAM_SECRET_HEADER } from "./channels/telegram/webhook.ts";
 import { mountWebhook } from "./channels/webhook-route.ts";
 import type { ZaloBot } from "./channels/zalo/bot.ts";
 import { handleZaloWebhook, ZALO_SECRET_HEADER } from "./channels/zalo/webhook.ts";
 import type { ChatService } from "./chat/service.ts";
-import type { ChannelMode } from "./config.ts";
+import { type ChannelMode, DEFAULT_PUBLIC_RATE_LIMIT } from "./config.ts";
 import { type ChannelStatus, health } from "./health.ts";
 import type { Log } from "./log.ts";
 import type { Store } from "./store/index.ts";
+import { limitBody } from "./web/body-limit.ts";
 import { chatApi, noticesApi } from "./web/chat-api.ts";
 import { playgroundPage } from "./web/page.ts";
 
@@ -36,6 +38,20 @@ export interface AppDeps {
   zalo: ChannelDeps<ZaloBot> | null;
   log: Log;
   now: () => Date;
+  /** Requests a minute one client may make to the public routes (playground, chat API); default 120. */
+  publicRateLimit?: number;
+}
+
+/** A playground message is a command of at most 1,000 characters: 16 KiB of JSON is plenty. */
+const MAX_CHAT_BODY_BYTES = 16 * 1024;
+
+/**
+ * Who is asking: the connection's address (@hono/node-server hands the socket in `env.incoming`),
+ * else the address Cloudflare puts in front of a Worker. Headers a client sets itself are not trusted.
+ */
+export function clientAddress(c: Context): string {
+  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
+  return incoming?.socket?.remoteAddress ?? c.req.header("cf-connecting-ip") ?? "unknown";
 }
 
 const status = (channel: ChannelDeps<unknown> | null): ChannelStatus =>
@@ -71,9 +87,22 @@ export function createApp(deps: AppDeps): Hono {
       log,
     }),
   );
-  app.get("/", playgroundPage());
-  app.post("/api/chat", chatApi(deps.chat, deps.now));
-  app.get("/api/notices", noticesApi(deps.store));
+  // A flood from one address slows that address; the webhooks (platforms) and /health are not limited.
+  const perClient = rateLimiter({
+    windowMs: 60_000,
+    limit: deps.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT,
+    keyGenerator: clientAddress,
+    standardHeaders: "draft-7",
+    handler: (c) => c.json({ error: "Bạn gửi quá nhiều yêu cầu. Vui lòng chờ một phút rồi thử lại." }, 429),
+  });
+  app.get("/", perClient, playgroundPage());
+  app.post(
+    "/api/chat",
+    perClient,
+    limitBody(MAX_CHAT_BODY_BYTES, "Nội dung quá lớn: chỉ gửi một lệnh, tối đa 1.000 ký tự."),
+    chatApi(deps.chat, deps.now),
+  );
+  app.get("/api/notices", perClient, noticesApi(deps.store));
 
   app.notFound((c) => c.json({ error: "Không có trang này." }, 404));
 

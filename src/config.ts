@@ -30,6 +30,8 @@ export interface Config {
   /** Without a trailing slash. */
   publicBaseUrl: string | null;
   pushes: PushConfig;
+  /** Requests a minute one client may make to the public routes (playground, chat API). */
+  publicRateLimit: number;
 }
 
 export interface PushConfig {
@@ -46,6 +48,9 @@ export interface PushConfig {
   retryBaseMs: number;
   leaseMs: number;
 }
+
+/** A chair types a few commands a minute and the page polls every 3 s: 120 leaves room for both. */
+export const DEFAULT_PUBLIC_RATE_LIMIT = 120;
 
 export const DEFAULT_PUSHES: PushConfig = {
   // Telegram allows about 30 messages a second to different chats; 25 leaves room for replies.
@@ -147,6 +152,7 @@ const envSchema = z.object({
   OUTBOX_MAX_ATTEMPTS: positive(100, "số lần thử").optional(),
   OUTBOX_RETRY_BASE_MS: positive(600_000, "mili giây").optional(),
   OUTBOX_LEASE_SECONDS: positive(3600, "giây").optional(),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: positive(100_000, "yêu cầu mỗi phút từ một địa chỉ").optional(),
 });
 
 /**
@@ -182,6 +188,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     adminToken: e.ADMIN_TOKEN ?? null,
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, "") ?? null,
     pushes: pushes(e),
+    publicRateLimit: e.PUBLIC_RATE_LIMIT_PER_MINUTE ?? DEFAULT_PUBLIC_RATE_LIMIT,
   };
 }
 

@@ -99,5 +99,6 @@ export function createDeps(config: Config, client: Client, options: DepsOptions 
     now,
     sender,
     jobs,
+    publicRateLimit: config.publicRateLimit,
   };
 }

@@ -27,6 +27,7 @@ describe("parseConfig", () => {
       adminToken: null,
       publicBaseUrl: null,
       pushes: DEFAULT_PUSHES,
+      publicRateLimit: 120,
     } satisfies Config);
   });
 

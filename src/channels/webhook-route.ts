@@ -5,10 +5,10 @@
  * since a redelivery would be just as broken.
  */
 import type { Context, Hono, MiddlewareHandler } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { verifySecret } from "../chat/secret.ts";
 import type { Log } from "../log.ts";
+import { limitBody } from "../web/body-limit.ts";
 
 /** Telegram and Zalo updates are a few kilobytes; this is generous. */
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -33,20 +33,7 @@ export function mountWebhook(app: Hono, path: string, options: WebhookRouteOptio
     }
     await next();
   };
-  const tooLarge = () => {
-    throw new HTTPException(413, { message: "Nội dung webhook quá lớn." });
-  };
-  const streamedLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
-  // A declared length is checked as declared. Hono's bodyLimit would first read `c.req.raw.body`,
-  // which turns @hono/node-server's lightweight request into a full Request with a body stream and
-  // costs more than the rest of the route; only a streamed (chunked) body goes through it.
-  const limit: MiddlewareHandler = async (c, next) => {
-    const length = c.req.header("content-length");
-    if (length === undefined || c.req.header("transfer-encoding") !== undefined)
-      return streamedLimit(c, next);
-    if (Number.parseInt(length, 10) > MAX_BODY_BYTES) tooLarge();
-    await next();
-  };
+  const limit = limitBody(MAX_BODY_BYTES, "Nội dung webhook quá lớn.");
   const handle = async (c: Context) => {
     const body = await readJson(c);
     if (body === undefined) log.warn(`${platform} webhook: body is not JSON`);

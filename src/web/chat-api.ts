@@ -16,13 +16,16 @@ export const WEB_CHAT_COOKIE = "cchc_chat";
 /** A command and its arguments; anything longer is not something a chair types. */
 export const MAX_WEB_TEXT = 1000;
 
-const requestSchema = z.object({
-  text: z
-    .string({ error: "thiếu trường text (chuỗi)" })
-    .trim()
-    .min(1, "text đang trống")
-    .max(MAX_WEB_TEXT, `text dài quá ${MAX_WEB_TEXT} ký tự`),
-});
+const requestSchema = z.object(
+  {
+    text: z
+      .string({ error: "thiếu trường text (chuỗi)" })
+      .trim()
+      .min(1, "text đang trống")
+      .max(MAX_WEB_TEXT, `text dài quá ${MAX_WEB_TEXT} ký tự`),
+  },
+  { error: 'nội dung phải là một đối tượng JSON: {"text": "/diem Tân Hồng 2022"}' },
+);
 
 export interface ChatApiAnswer {
   /** Telegram's HTML subset (b, i, code, a), escaped by the renderer. */
