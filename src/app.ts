@@ -29,10 +29,12 @@ export interface ChannelDeps<B> {
 
 export interface AppDeps {
   chat: ChatService;
-  /** The playground reads its chat's delivered notices. */
-  store: Pick<Store, "chats" | "outbox">;
+  /** The playground reads its chat's delivered notices; /health writes its heartbeat. */
+  store: Pick<Store, "chats" | "outbox" | "heartbeat">;
   /** A trivial store query: resolves when the database answers. */
   pingDatabase(): Promise<unknown>;
+  /** A tiny write: resolves when it committed. Default: the heartbeat row of `store`. */
+  checkDatabaseWrite?(): Promise<unknown>;
   /** Null when the channel is not configured (no token). */
   telegram: ChannelDeps<Bot> | null;
   zalo: ChannelDeps<ZaloBot> | null;
@@ -83,6 +85,7 @@ export function createApp(deps: AppDeps): Hono {
     "/health",
     health({
       pingDatabase: deps.pingDatabase,
+      checkWrite: deps.checkDatabaseWrite ?? (() => deps.store.heartbeat.beat(deps.now())),
       channels: { telegram: status(deps.telegram), zalo: status(deps.zalo) },
       log,
     }),

@@ -8,6 +8,7 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Client, createClient } from "@libsql/client";
 import { AppError } from "../errors.ts";
+import { recoveringClient } from "./recovering.ts";
 import { cacheEmbeddedStatements } from "./statement-cache.ts";
 
 export const DEFAULT_DATABASE_URL = "file:data/cchc.db";
@@ -52,7 +53,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<C
     cacheEmbeddedStatements();
     const path = databaseFilePath(url);
     if (path !== null) await mkdir(dirname(path), { recursive: true });
-    return createClient({ url });
+    return path === null ? createClient({ url }) : recoveringClient(createClient({ url }));
   }
 
   if (REMOTE_SCHEMES.some((scheme) => url.startsWith(scheme))) {

@@ -12,6 +12,7 @@ import { type AssessmentsRepo, assessmentsRepo } from "./assessments.ts";
 import { type AuditRepo, auditRepo } from "./audit.ts";
 import { type ChatsRepo, chatsRepo } from "./chats.ts";
 import { type TableChecksum, tableChecksums } from "./checksums.ts";
+import { type HeartbeatRepo, heartbeatRepo } from "./heartbeat.ts";
 import { type InvitesRepo, invitesRepo } from "./invites.ts";
 import { type MethodologiesRepo, methodologiesRepo } from "./methodologies.ts";
 import { type OutboxRepo, outboxRepo } from "./outbox.ts";
@@ -49,6 +50,8 @@ export interface StoreRepos {
   scheduleWeeks: ScheduleWeeksRepo;
   /** Notices (one job run's broadcast each) and their deliveries, one per chat. */
   outbox: OutboxRepo;
+  /** /health's proof that a write can commit. */
+  heartbeat: HeartbeatRepo;
   /** Admin side: published scope-years and their announcement (the unpublish guard). */
   publications: PublicationsRepo;
   /** Admin side: unit versions, edits and the in-memory code index imports resolve against. */
@@ -86,6 +89,7 @@ function repos(sql: Sql): StoreRepos {
     pendingChoices: pendingChoicesRepo(sql),
     scheduleWeeks: scheduleWeeksRepo(sql),
     outbox: outboxRepo(sql),
+    heartbeat: heartbeatRepo(sql),
     publications: publicationsRepo(sql),
     unitAdmin: unitAdminRepo(sql),
     scoreImport: scoreImportRepo(sql),

@@ -57,10 +57,36 @@ describe("GET /health", () => {
     expect(await response.json()).toMatchObject({ status: "unavailable", database: { ok: false } });
   });
 
+  it("answers 503 with the reason when reads work but no write can commit (a full disk)", async () => {
+    const full = Object.assign(new Error("SQLITE_FULL: database or disk is full"), {
+      name: "LibsqlError",
+      code: "SQLITE_FULL",
+    });
+    const app = createApp({
+      chat: { handle: async () => textReply("x") },
+      pingDatabase: async () => 1,
+      checkDatabaseWrite: async () => {
+        throw full;
+      },
+      store: {} as never,
+      telegram: null,
+      zalo: null,
+      log: silentLog,
+      now: () => NOW,
+    });
+    const response = await app.request("/health");
+    expect(response.status).toBe(503);
+    expect(await response.json()).toMatchObject({
+      status: "unavailable",
+      database: { ok: false, reads: true, writes: false, code: "SQLITE_FULL", reason: "ổ đĩa đầy" },
+    });
+  });
+
   it("shows channels without a token as not configured", async () => {
     const app = createApp({
       chat: { handle: async () => textReply("x") },
       pingDatabase: async () => 1,
+      checkDatabaseWrite: async () => 1,
       // Never reached by these requests (no /api/notices).
       store: {} as never,
       telegram: null,
@@ -79,6 +105,7 @@ describe("GET /health", () => {
     const app = createApp({
       chat: { handle: async () => textReply("x") },
       pingDatabase: async () => 1,
+      checkDatabaseWrite: async () => 1,
       // Never reached by these requests (no /api/notices).
       store: {} as never,
       telegram: { bot: {} as never, mode: "polling", webhookSecret: TELEGRAM_SECRET },
@@ -156,6 +183,7 @@ describe("errors", () => {
         },
       },
       pingDatabase: async () => 1,
+      checkDatabaseWrite: async () => 1,
       // Never reached by these requests (no /api/notices).
       store: {} as never,
       telegram: null,

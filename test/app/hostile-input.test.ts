@@ -52,7 +52,11 @@ function send(
     let written = 0;
     const req = request(
       `${served.url}${path}`,
-      { method: "POST", headers: { "content-type": "application/json", ...options.headers }, agent: options.agent },
+      {
+        method: "POST",
+        headers: { "content-type": "application/json", ...options.headers },
+        agent: options.agent,
+      },
       (res) => {
         answered = true;
         let body = "";
@@ -86,7 +90,9 @@ describe("bodies are capped before they are read", () => {
       chunkBytes: 2 ** 20,
     });
     expect(answer.status).toBe(413);
-    expect(JSON.parse(answer.body)).toEqual({ error: "Nội dung quá lớn: chỉ gửi một lệnh, tối đa 1.000 ký tự." });
+    expect(JSON.parse(answer.body)).toEqual({
+      error: "Nội dung quá lớn: chỉ gửi một lệnh, tối đa 1.000 ký tự.",
+    });
     expect(answer.written).toBeLessThan(100 * 2 ** 20);
     expect(process.memoryUsage().rss - before).toBeLessThan(100 * 2 ** 20);
   });
@@ -153,10 +159,13 @@ describe("a flood from one address", () => {
     });
     const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
     const statuses: number[] = [];
-    for (let i = 0; i < 8; i++) statuses.push((await app.request("/api/notices", {}, from("10.0.0.1"))).status);
+    for (let i = 0; i < 8; i++)
+      statuses.push((await app.request("/api/notices", {}, from("10.0.0.1"))).status);
     expect(statuses).toEqual([200, 200, 200, 200, 200, 429, 429, 429]);
     const refused = await app.request("/api/notices", {}, from("10.0.0.1"));
-    expect(await refused.json()).toEqual({ error: "Bạn gửi quá nhiều yêu cầu. Vui lòng chờ một phút rồi thử lại." });
+    expect(await refused.json()).toEqual({
+      error: "Bạn gửi quá nhiều yêu cầu. Vui lòng chờ một phút rồi thử lại.",
+    });
     expect(refused.headers.get("ratelimit-policy")).toContain("5");
     expect((await app.request("/api/notices", {}, from("10.0.0.2"))).status).toBe(200);
     const started = performance.now();
