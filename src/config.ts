@@ -116,6 +116,11 @@ const envSchema = z.object({
       /^(?:file:|:memory:$|libsql:\/\/|https?:\/\/|wss?:\/\/)/,
       "phải bắt đầu bằng file:, libsql://, https:// hoặc wss://",
     )
+    // A password in the URL would be printed by whoever prints the URL: it belongs in LIBSQL_AUTH_TOKEN.
+    .refine(
+      (url) => !/^[a-z]+:\/\/[^/?#]*@/iu.test(url),
+      "không được chứa tên đăng nhập hay mật khẩu; đặt mã truy cập vào LIBSQL_AUTH_TOKEN",
+    )
     .optional(),
   LIBSQL_AUTH_TOKEN: z.string().optional(),
   TELEGRAM_BOT_TOKEN: z

@@ -47,11 +47,27 @@ export function createLog(options: LogOptions): Log {
   };
 }
 
-/** Errors keep their name, code and message but not their stack: a log line is for people. */
-function loggable(value: unknown): unknown {
+/**
+ * An error as a log line needs it: its name, message and codes (the driver's too: SQLITE_READONLY,
+ * SQLITE_FULL, SQLITE_BUSY), and the chain of causes under it. An error that carries a code was
+ * expected (a refusal, an outage); one that does not is a bug, and keeps its stack.
+ */
+function loggable(value: unknown, depth = 0): unknown {
   if (!(value instanceof Error)) return value;
-  const code = (value as { code?: unknown }).code;
-  return { name: value.name, ...(code === undefined ? {} : { code }), message: value.message };
+  const error = value as Error & { code?: unknown; extendedCode?: unknown; rawCode?: unknown };
+  const out: Record<string, unknown> = { name: error.name };
+  if (error.code !== undefined) out.code = error.code;
+  if (error.extendedCode !== undefined && error.extendedCode !== error.code)
+    out.extendedCode = error.extendedCode;
+  if (error.rawCode !== undefined) out.rawCode = error.rawCode;
+  out.message = error.message;
+  if (error.code === undefined && error.stack)
+    out.stack = error.stack
+      .split("\n")
+      .slice(1, 9)
+      .map((l) => l.trim());
+  if (error.cause !== undefined && depth < 4) out.cause = loggable(error.cause, depth + 1);
+  return out;
 }
 
 export const silentLog: Log = { info() {}, warn() {}, error() {} };

@@ -5,6 +5,7 @@
  * sender and, unless SCHEDULER=off, the scheduled jobs.
  */
 import { serve } from "@hono/node-server";
+import type { Client } from "@libsql/client";
 import { createApp } from "../app.ts";
 import { bootstrapEmbedded } from "../bootstrap.ts";
 import type { Polling } from "../channels/polling.ts";
@@ -15,6 +16,7 @@ import { describeDatabaseUrl, openDatabase } from "../db/open.ts";
 import { useWriteAheadLog } from "../db/pragmas.ts";
 import { createDeps } from "../deps.ts";
 import { isAppError } from "../errors.ts";
+import { databaseProblem } from "../health.ts";
 import { createLog } from "../log.ts";
 import { migrate } from "../store/migrate.ts";
 import { readMigrations } from "../store/migrations-fs.ts";
@@ -32,14 +34,34 @@ function configOrExit(): Config {
 const config = configOrExit();
 const log = createLog({ redact: (line) => redact(line, config) });
 const url = config.libsql.url;
-const client = await openDatabase({ url, authToken: config.libsql.authToken ?? undefined });
-if (url === ":memory:" || url.startsWith("file:")) {
-  if (url.startsWith("file:")) await useWriteAheadLog(client);
-  await bootstrapEmbedded(client, { now: new Date(), log });
-} else {
-  const report = await migrate(client, await readMigrations(), new Date());
-  if (report.applied.length > 0) log.info("migrations applied", { applied: report.applied });
+
+/** The database opened and brought up to date, or one Vietnamese line (no secret, no stack) and exit 1. */
+async function databaseOrExit(): Promise<Client> {
+  try {
+    const opened = await openDatabase({ url, authToken: config.libsql.authToken ?? undefined });
+    if (url === ":memory:" || url.startsWith("file:")) {
+      if (url.startsWith("file:")) await useWriteAheadLog(opened);
+      await bootstrapEmbedded(opened, { now: new Date(), log });
+    } else {
+      const report = await migrate(opened, await readMigrations(), new Date());
+      if (report.applied.length > 0) log.info("migrations applied", { applied: report.applied });
+    }
+    return opened;
+  } catch (error) {
+    const { code, reason } = databaseProblem(error);
+    const detail = isAppError(error) ? ` ${error.message}` : "";
+    console.error(
+      redact(
+        `Không mở được cơ sở dữ liệu ${describeDatabaseUrl(url)}: ${reason} (${code}).${detail}`,
+        config,
+      ),
+    );
+    log.error("database could not be opened at start", { error });
+    process.exit(1);
+  }
 }
+
+const client = await databaseOrExit();
 
 const deps = createDeps(config, client, { log });
 const app = createApp(deps);

@@ -86,3 +86,46 @@ describe("npm start", () => {
     expect(output).not.toContain(apis.zalo.token.split(":")[1]);
   });
 });
+
+describe("npm start with a database it cannot use", () => {
+  function start(env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+    return new Promise((resolve) => {
+      const child = spawn(process.execPath, ["--import", "tsx", "src/entry/node.ts"], {
+        env: { PATH: process.env.PATH, PORT: String(port + 1), ...env },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let out = "";
+      child.stdout?.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      child.stderr?.on("data", (chunk: Buffer) => {
+        out += chunk.toString();
+      });
+      child.on("exit", (code) => resolve({ code, out }));
+    });
+  }
+
+  it("refuses a password in LIBSQL_URL in one Vietnamese line, without printing it", async () => {
+    const { code, out } = await start({
+      LIBSQL_URL: "https://cchc:S3cret-Pass@db.example.vn/cchc",
+      LIBSQL_AUTH_TOKEN: "tok",
+    });
+    expect(code).toBe(1);
+    expect(out).not.toContain("S3cret-Pass");
+    expect(out).not.toMatch(/\n\s+at /); // no stack
+    expect(out).toContain("LIBSQL_URL: không được chứa tên đăng nhập hay mật khẩu");
+  });
+
+  it("says in one line that a remote database cannot be reached, without a stack or the token", async () => {
+    const { code, out } = await start({
+      LIBSQL_URL: "http://127.0.0.1:9/cchc",
+      LIBSQL_AUTH_TOKEN: "secret-auth-token-0123456789",
+    });
+    expect(code).toBe(1);
+    expect(out).toContain(
+      "Không mở được cơ sở dữ liệu http://127.0.0.1:9/cchc: không kết nối được máy chủ cơ sở dữ liệu",
+    );
+    expect(out).not.toContain("secret-auth-token-0123456789");
+    expect(out).not.toMatch(/\n\s+at /);
+  });
+});
