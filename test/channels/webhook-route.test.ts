@@ -59,7 +59,8 @@ describe("the webhook body limit", () => {
     handled.length = 0;
     const response = await post(big);
     expect(response.status).toBe(413);
-    expect(await response.text()).toBe("Nội dung webhook quá lớn.");
+    expect(await response.json()).toEqual({ error: "Nội dung webhook quá lớn." });
+    expect(response.headers.get("connection")).toBe("close");
     expect(handled).toEqual([]);
   });
 
