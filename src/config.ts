@@ -6,6 +6,7 @@
 import { z } from "zod";
 import { ZALO_API_ROOT } from "./channels/zalo/client.ts";
 import { AppError } from "./errors.ts";
+import { DEFAULT_RETENTION, type Retention } from "./ops/retention.ts";
 import { DEFAULT_OFFICE_HOURS, type OfficeHours } from "./push/delivery-window.ts";
 import type { PacingLimits } from "./push/pacer.ts";
 
@@ -32,7 +33,25 @@ export interface Config {
   pushes: PushConfig;
   /** Requests a minute one client may make to the public routes (playground, chat API). */
   publicRateLimit: number;
+  maintenance: MaintenanceConfig;
 }
+
+export interface MaintenanceConfig {
+  /** Daily verified copy of an embedded database: where, how many kept, when (cron, Vietnam time). */
+  backupDir: string;
+  backupKeep: number;
+  backupCron: string;
+  retention: Retention;
+  retentionCron: string;
+}
+
+export const DEFAULT_MAINTENANCE: MaintenanceConfig = {
+  backupDir: "data/backups",
+  backupKeep: 7,
+  backupCron: "30 2 * * *",
+  retention: DEFAULT_RETENTION,
+  retentionCron: "15 3 * * *",
+};
 
 export interface PushConfig {
   telegram: PacingLimits;
@@ -158,6 +177,13 @@ const envSchema = z.object({
   OUTBOX_RETRY_BASE_MS: positive(600_000, "mili giây").optional(),
   OUTBOX_LEASE_SECONDS: positive(3600, "giây").optional(),
   PUBLIC_RATE_LIMIT_PER_MINUTE: positive(100_000, "yêu cầu mỗi phút từ một địa chỉ").optional(),
+  BACKUP_DIR: z.string().min(1).optional(),
+  BACKUP_KEEP: positive(1000, "số bản sao giữ lại").optional(),
+  BACKUP_CRON: cron.optional(),
+  RETENTION_UPDATES_DAYS: positive(3650, "ngày").optional(),
+  RETENTION_DELIVERIES_DAYS: positive(3650, "ngày").optional(),
+  RETENTION_AUDIT_DAYS: positive(36500, "ngày").optional(),
+  RETENTION_CRON: cron.optional(),
 });
 
 /**
@@ -194,6 +220,17 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, "") ?? null,
     pushes: pushes(e),
     publicRateLimit: e.PUBLIC_RATE_LIMIT_PER_MINUTE ?? DEFAULT_PUBLIC_RATE_LIMIT,
+    maintenance: {
+      backupDir: e.BACKUP_DIR ?? DEFAULT_MAINTENANCE.backupDir,
+      backupKeep: e.BACKUP_KEEP ?? DEFAULT_MAINTENANCE.backupKeep,
+      backupCron: e.BACKUP_CRON ?? DEFAULT_MAINTENANCE.backupCron,
+      retention: {
+        updatesDays: e.RETENTION_UPDATES_DAYS ?? DEFAULT_RETENTION.updatesDays,
+        deliveriesDays: e.RETENTION_DELIVERIES_DAYS ?? DEFAULT_RETENTION.deliveriesDays,
+        auditDays: e.RETENTION_AUDIT_DAYS ?? DEFAULT_RETENTION.auditDays,
+      },
+      retentionCron: e.RETENTION_CRON ?? DEFAULT_MAINTENANCE.retentionCron,
+    },
   };
 }
 

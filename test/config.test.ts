@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type Config, DEFAULT_PUSHES, parseConfig, redact } from "../src/config.ts";
+import { type Config, DEFAULT_MAINTENANCE, DEFAULT_PUSHES, parseConfig, redact } from "../src/config.ts";
 import { AppError } from "../src/errors.ts";
 
 const TELEGRAM_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
@@ -28,6 +28,7 @@ describe("parseConfig", () => {
       publicBaseUrl: null,
       pushes: DEFAULT_PUSHES,
       publicRateLimit: 120,
+      maintenance: DEFAULT_MAINTENANCE,
     } satisfies Config);
   });
 

@@ -12,7 +12,7 @@ import type { Polling } from "../channels/polling.ts";
 import { startTelegramPolling } from "../channels/telegram/polling.ts";
 import { startZaloPolling } from "../channels/zalo/polling.ts";
 import { type Config, parseConfig, redact } from "../config.ts";
-import { describeDatabaseUrl, openDatabase } from "../db/open.ts";
+import { databaseFilePath, describeDatabaseUrl, openDatabase } from "../db/open.ts";
 import { useWriteAheadLog } from "../db/pragmas.ts";
 import { createDeps } from "../deps.ts";
 import { isAppError } from "../errors.ts";
@@ -68,7 +68,12 @@ const app = createApp(deps);
 deps.sender.start();
 let scheduler: Scheduler | null = null;
 try {
-  if (config.pushes.scheduler) scheduler = startScheduler(deps, config, log);
+  const embedded = url.startsWith("file:") && databaseFilePath(url) !== null;
+  if (config.pushes.scheduler) {
+    scheduler = startScheduler(deps, config, log, {
+      embedded: embedded ? { client, migrations: await readMigrations() } : null,
+    });
+  }
 } catch (error) {
   console.error(isAppError(error) ? error.message : String(error));
   process.exit(1);

@@ -1,9 +1,13 @@
 /**
- * Node only: node-cron runs the scheduled jobs inside `npm start`, in Vietnam time. node-cron gives no
+ * Node only: node-cron runs the scheduled jobs inside `npm start`, in Vietnam time, with the daily
+ * pruning of what is past its retention and, for an embedded database, a daily verified backup (the
+ * newest BACKUP_KEEP kept). node-cron gives no
  * exactly-once guarantee and neither does a second process or a Cron Trigger doing the same: each run
  * queues only what its period has not queued yet (see src/jobs/run.ts), so a double trigger sends
  * nothing twice.
  */
+import { mkdir } from "node:fs/promises";
+import type { Client } from "@libsql/client";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Config } from "../config.ts";
 import type { Deps } from "../deps.ts";
@@ -11,13 +15,57 @@ import { AppError } from "../errors.ts";
 import { VN_TIME_ZONE } from "../format/vi.ts";
 import { runJob, scheduledJobs } from "../jobs/index.ts";
 import type { Log } from "../log.ts";
+import { rotatingBackup } from "../ops/backup.ts";
+import { pruneExpired } from "../ops/retention.ts";
+import type { Migration } from "../store/index.ts";
 
 export interface Scheduler {
   stop(): Promise<void>;
 }
 
-export function startScheduler(deps: Deps, config: Config, log: Log): Scheduler {
+export interface SchedulerOptions {
+  /** The client of an embedded database (daily backups); null for a remote one. */
+  embedded: { client: Client; migrations: readonly Migration[] } | null;
+}
+
+export function startScheduler(deps: Deps, config: Config, log: Log, options: SchedulerOptions): Scheduler {
   const tasks: ScheduledTask[] = [];
+  const schedule = (name: string, expression: string, run: (at: Date) => Promise<void>) => {
+    if (!cron.validate(expression)) {
+      throw new AppError("CONFIG_INVALID", `Lịch của tác vụ ${name} không hợp lệ: "${expression}".`);
+    }
+    const task = cron.schedule(expression, (context) => run(context.date), {
+      timezone: VN_TIME_ZONE,
+      name,
+      noOverlap: true,
+    });
+    task.on("execution:failed", (context) =>
+      log.error("scheduled task failed", { task: name, error: context.execution?.error }),
+    );
+    tasks.push(task);
+  };
+  const { maintenance } = config;
+  schedule("retention", maintenance.retentionCron, async (at) => {
+    log.info("retention: pruned", { ...(await pruneExpired(deps.store, maintenance.retention, at)) });
+  });
+  const embedded = options.embedded;
+  if (embedded !== null) {
+    schedule("backup", maintenance.backupCron, async (at) => {
+      await mkdir(maintenance.backupDir, { recursive: true });
+      const { report, removed } = await rotatingBackup(
+        embedded.client,
+        maintenance.backupDir,
+        maintenance.backupKeep,
+        embedded.migrations,
+        at,
+      );
+      log.info("backup: verified copy written", {
+        path: report.path,
+        bytes: report.bytes,
+        removed: removed.length,
+      });
+    });
+  }
   for (const { job, cron: expression } of scheduledJobs(config.pushes.schedules)) {
     if (!cron.validate(expression)) {
       throw new AppError("CONFIG_INVALID", `Lịch của tác vụ ${job.name} không hợp lệ: "${expression}".`);

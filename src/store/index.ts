@@ -14,6 +14,7 @@ import { type ChatsRepo, chatsRepo } from "./chats.ts";
 import { type TableChecksum, tableChecksums } from "./checksums.ts";
 import { type HeartbeatRepo, heartbeatRepo } from "./heartbeat.ts";
 import { type InvitesRepo, invitesRepo } from "./invites.ts";
+import { type MaintenanceRepo, maintenanceRepo } from "./maintenance.ts";
 import { type MethodologiesRepo, methodologiesRepo } from "./methodologies.ts";
 import { type OutboxRepo, outboxRepo } from "./outbox.ts";
 import { type PendingChoicesRepo, pendingChoicesRepo } from "./pending-choices.ts";
@@ -52,6 +53,8 @@ export interface StoreRepos {
   outbox: OutboxRepo;
   /** /health's proof that a write can commit. */
   heartbeat: HeartbeatRepo;
+  /** Counts, integrity, copies and retention. */
+  maintenance: MaintenanceRepo;
   /** Admin side: published scope-years and their announcement (the unpublish guard). */
   publications: PublicationsRepo;
   /** Admin side: unit versions, edits and the in-memory code index imports resolve against. */
@@ -90,6 +93,7 @@ function repos(sql: Sql): StoreRepos {
     scheduleWeeks: scheduleWeeksRepo(sql),
     outbox: outboxRepo(sql),
     heartbeat: heartbeatRepo(sql),
+    maintenance: maintenanceRepo(sql),
     publications: publicationsRepo(sql),
     unitAdmin: unitAdminRepo(sql),
     scoreImport: scoreImportRepo(sql),
@@ -142,8 +146,9 @@ export { CHAT_PLATFORMS } from "./chats.ts";
 export type { TableChecksum } from "./checksums.ts";
 export { StoreError, type StoreErrorCode } from "./errors.ts";
 export type { InviteRecord, RedeemResult } from "./invites.ts";
+export type { Integrity, PruneCutoffs, PruneReport } from "./maintenance.ts";
 export type { MethodologyInput, MethodologyRecord } from "./methodologies.ts";
-export { type Migration, type MigrationReport, migrate } from "./migrate.ts";
+export { type Migration, type MigrationReport, migrate, migrationChecksum } from "./migrate.ts";
 export {
   type ClaimedDelivery,
   DELIVERY_STATES,

@@ -3,6 +3,7 @@
  * one entry. The order is the order of the help listing.
  */
 import type { Verb } from "../verb.ts";
+import { backupVerb, pruneVerb, restoreVerb } from "./backup.ts";
 import { importVerb } from "./import.ts";
 import { inviteVerb } from "./invite.ts";
 import { jobVerb } from "./job.ts";
@@ -25,6 +26,9 @@ export const verbs: readonly Verb[] = [
   publishVerb,
   unpublishVerb,
   seedVerb,
+  backupVerb,
+  restoreVerb,
+  pruneVerb,
   inviteVerb,
   jobVerb,
   noticesVerb,
