@@ -13,6 +13,7 @@ import { startCommand } from "./start.ts";
 import { tieuchiCommand } from "./tieuchi.ts";
 import { tthcCommand } from "./tthc.ts";
 import type { Command } from "./types.ts";
+import { xoadulieuCommand } from "./xoadulieu.ts";
 
 export const commands: readonly Command[] = [
   diemCommand,
@@ -23,6 +24,7 @@ export const commands: readonly Command[] = [
   dangkyCommand,
   huyCommand,
   caidatCommand,
+  xoadulieuCommand,
   helpCommand,
   startCommand,
 ];

@@ -30,7 +30,7 @@ const consoleWrite = (level: LogLevel, line: string) => {
 /**
  * @example
  * const log = createLog({ redact: (line) => redact(line, config) });
- * log.warn("telegram send failed", { chatId, error });
+ * log.warn("telegram send failed", { chat: chatTag("telegram", chatId), error });
  */
 export function createLog(options: LogOptions): Log {
   const write = options.write ?? consoleWrite;
@@ -68,6 +68,23 @@ function loggable(value: unknown, depth = 0): unknown {
       .map((l) => l.trim());
   if (error.cause !== undefined && depth < 4) out.cause = loggable(error.cause, depth + 1);
   return out;
+}
+
+/** Changes with every process: a tag links lines of one run, not a person across runs. */
+const SALT = [...crypto.getRandomValues(new Uint32Array(2))].join(".");
+
+/**
+ * How a log line names a chat a person uses: an opaque tag, never the platform's id (a user's
+ * Telegram or Zalo id is personal data). Lines that have the store's chat id use that instead.
+ */
+export function chatTag(platform: string, chatId: string): string {
+  // FNV-1a, 64 bits, over the salted id.
+  let hash = 0xcbf29ce484222325n;
+  for (const char of `${SALT}|${platform}|${chatId}`) {
+    hash ^= BigInt(char.codePointAt(0) ?? 0);
+    hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
+  }
+  return `${platform}#${hash.toString(36)}`;
 }
 
 export const silentLog: Log = { info() {}, warn() {}, error() {} };

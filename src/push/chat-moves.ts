@@ -4,7 +4,7 @@
  * there before the migration reached us, or this is a redelivery), the group's link is carried over
  * unless the supergroup has its own.
  */
-import type { Log } from "../log.ts";
+import { chatTag, type Log } from "../log.ts";
 import { StoreError } from "../store/errors.ts";
 import type { Platform, Store, WriteContext } from "../store/index.ts";
 
@@ -18,7 +18,10 @@ export async function moveChat(
 ): Promise<void> {
   try {
     if (await store.chats.changeChatId(platform, from, to, ctx)) {
-      log.info(`${platform} group became a supergroup`, { from, to });
+      log.info(`${platform} group became a supergroup`, {
+        from: chatTag(platform, from),
+        to: chatTag(platform, to),
+      });
     }
     return;
   } catch (error) {
@@ -33,5 +36,8 @@ export async function moveChat(
   if (link === null || (await store.subscriptions.get(newChat.id)) !== null) return;
   await store.subscriptions.set(newChat.id, link.unitId, link.role, ctx);
   await store.subscriptions.remove(oldChat.id, ctx);
-  log.info(`${platform} supergroup took over the group's link`, { from, to });
+  log.info(`${platform} supergroup took over the group's link`, {
+    from: chatTag(platform, from),
+    to: chatTag(platform, to),
+  });
 }

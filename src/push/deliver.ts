@@ -5,7 +5,7 @@
  * new id, once.
  */
 import type { Reply } from "../../commands/reply.ts";
-import type { Log } from "../log.ts";
+import { chatTag, type Log } from "../log.ts";
 import type { Platform, Store } from "../store/index.ts";
 import { moveChat } from "./chat-moves.ts";
 import type { ChatAddress, SendOptions, SendOutcome, SendPort } from "./port.ts";
@@ -36,7 +36,10 @@ export async function deliverTo(
   const platform = port.platform as Platform;
   if (outcome.status === "blocked") {
     await deps.store.chats.setStatus(platform, to.chatId, "blocked", ctx());
-    deps.log.info(`${port.platform} chat blocked the bot`, { chatId: to.chatId, reason: outcome.reason });
+    deps.log.info(`${port.platform} chat blocked the bot`, {
+      chat: chatTag(port.platform, to.chatId),
+      reason: outcome.reason,
+    });
     return { outcome, to };
   }
   if (outcome.status !== "moved") return { outcome, to };
@@ -44,7 +47,11 @@ export async function deliverTo(
   // The reply must not be lost to a failing move: the supergroup's own migration message (or its next
   // command) moves the link later.
   await moveChat(deps.store, platform, to.chatId, outcome.chatId, ctx(), deps.log).catch((error: unknown) => {
-    deps.log.warn(`${port.platform} chat move failed`, { from: to.chatId, to: outcome.chatId, error });
+    deps.log.warn(`${port.platform} chat move failed`, {
+      from: chatTag(port.platform, to.chatId),
+      to: chatTag(port.platform, outcome.chatId),
+      error,
+    });
   });
   const moved = { chatId: outcome.chatId, type: "supergroup" };
   const rest = await port.send(moved, reply, { ...options, fromPart: outcome.partsSent, replyTo: undefined });

@@ -4,7 +4,9 @@
  * outbox with the parts already delivered, so that it is not lost and goes out, once, when the
  * platform is back. The platform sees its webhook answered in time whatever the Bot API does.
  */
+
 import type { Reply } from "../../commands/reply.ts";
+import { chatTag } from "../log.ts";
 import type { Platform, Store } from "../store/index.ts";
 import { type DeliverDeps, type Delivered, deliverTo } from "./deliver.ts";
 import { type ChatAddress, isGroupType, type SendOutcome, type SendPort } from "./port.ts";
@@ -58,7 +60,7 @@ export async function replyNow(
     if (outcome.status === "sent") return { status: "delivered", outcome: { ...outcome, messageIds } };
     if (outcome.status !== "retry") {
       deps.log.warn(`${port.platform} send refused`, {
-        chatId: target.chatId,
+        chat: chatTag(port.platform, target.chatId),
         status: outcome.status,
         reason: "reason" in outcome ? outcome.reason : "chuyển nhóm",
       });
@@ -129,14 +131,14 @@ async function queueReply(
       { now, actor: `${platform}:webhook` },
     );
     deps.log.warn(`${platform} reply queued: the Bot API did not take it in time`, {
-      chatId: to.chatId,
+      chat: chatTag(platform, to.chatId),
       reason,
       partsSent: outcome.partsSent,
     });
     deps.wakeSender?.();
   } catch (error) {
     deps.log.error(`${platform} reply lost: could not be sent nor queued`, {
-      chatId: to.chatId,
+      chat: chatTag(platform, to.chatId),
       reason,
       error,
     });

@@ -280,7 +280,7 @@ export function createSender(options: SenderOptions): Sender {
       case "moved":
       case "failed": {
         const reason = outcome.status === "moved" ? "nhóm chuyển thành siêu nhóm hai lần" : outcome.reason;
-        log.warn("sender: delivery refused for good", { platform, chatId: row.chatId, id: row.id, reason });
+        log.warn("sender: delivery refused for good", { platform, chat: row.chatRef, id: row.id, reason });
         return { ...base, state: "failed", lastError: reason };
       }
       case "retry": {
@@ -293,7 +293,7 @@ export function createSender(options: SenderOptions): Sender {
           if (outcome.retryAfterMs === null) state.pacer.pause(delay);
           if (times > retry.maxRateLimited) {
             const reason = `bị giới hạn tốc độ ${times} lần: ${outcome.reason}`;
-            log.warn("sender: delivery given up", { platform, chatId: row.chatId, id: row.id, reason });
+            log.warn("sender: delivery given up", { platform, chat: row.chatRef, id: row.id, reason });
             return { ...base, state: "failed", rateLimited: times, lastError: reason };
           }
           return {
@@ -307,7 +307,7 @@ export function createSender(options: SenderOptions): Sender {
         const attempts = row.attempts + 1;
         if (attempts >= retry.maxAttempts) {
           const reason = `${attempts} lần không gửi được: ${outcome.reason}`;
-          log.warn("sender: delivery given up", { platform, chatId: row.chatId, id: row.id, reason });
+          log.warn("sender: delivery given up", { platform, chat: row.chatRef, id: row.id, reason });
           return { ...base, state: "failed", attempts, lastError: reason };
         }
         return {

@@ -1,5 +1,5 @@
 import type { Row } from "@libsql/client";
-import { auditIfChangedStatement } from "./audit.ts";
+import { auditIfChangedStatement, auditStatement } from "./audit.ts";
 import { StoreError } from "./errors.ts";
 import { json, narrow, num, numOrNull, packedColumns, text, textOrNull, unpacked } from "./rows.ts";
 import { isoInstant, type Sql, type WriteContext } from "./sql.ts";
@@ -67,6 +67,13 @@ export interface ChatsRepo {
   setOptOuts(id: number, optOuts: readonly string[], ctx: WriteContext): Promise<void>;
   /** A Telegram group upgraded to a supergroup: same row, new chat id, so its subscription follows. */
   changeChatId(platform: Platform, oldChatId: string, newChatId: string, ctx: WriteContext): Promise<boolean>;
+  /**
+   * Erases what the chat's person gave (Decree 13/2023): its link, settings, title and platform id,
+   * its numbered choices; its delivery records keep their state and time but lose their text, and
+   * those not yet sent are skipped; audit entries naming the chat (or `userId`) no longer do. One
+   * write; the audit records that an erasure happened, not what was erased. False: no such chat.
+   */
+  erase(id: number, ctx: WriteContext, userId?: string): Promise<boolean>;
 }
 
 const COLUMNS = [
@@ -154,6 +161,12 @@ export function chatsRepo(sql: Sql): ChatsRepo {
     }
   };
 
+  const chatById = async (id: number) => {
+    const result = await sql.execute({ sql: `SELECT ${PACKED} FROM chats WHERE id = ?`, args: [id] });
+    const row = result.rows[0];
+    return row === undefined ? null : chatFromPacked(row);
+  };
+
   const getLinked = async (platform: ChatPlatform, chatId: string) => {
     const result = await sql.execute({
       sql: `SELECT ${LINKED_PACKED} FROM chats WHERE platform = ? AND chat_id = ?`,
@@ -196,11 +209,7 @@ export function chatsRepo(sql: Sql): ChatsRepo {
   return {
     get,
 
-    async getById(id) {
-      const result = await sql.execute({ sql: `SELECT ${PACKED} FROM chats WHERE id = ?`, args: [id] });
-      const row = result.rows[0];
-      return row === undefined ? null : chatFromPacked(row);
-    },
+    getById: chatById,
 
     touch: async (chat, ctx) => (await touchLinked(chat, ctx)).chat,
 
@@ -232,6 +241,48 @@ export function chatsRepo(sql: Sql): ChatsRepo {
 
     setOptOuts: (id, optOuts, ctx) =>
       updateById(id, "opt_outs = ?", [JSON.stringify([...new Set(optOuts)].sort())], "chat.opt-outs", ctx),
+
+    async erase(id, ctx, userId) {
+      const chat = await chatById(id);
+      if (chat === null) return false;
+      const at = isoInstant(ctx.now);
+      const named = `${chat.platform}:${chat.chatId}`;
+      const actors = [named, ...(userId ? [`${chat.platform}:${userId}`] : [])];
+      await sql.batch([
+        { sql: "DELETE FROM subscriptions WHERE chat_ref = ?", args: [id] },
+        {
+          sql: "DELETE FROM pending_choices WHERE platform = ? AND chat_id = ?",
+          args: [chat.platform, chat.chatId],
+        },
+        {
+          sql:
+            "UPDATE outbox SET body = '{\"lines\":[],\"choices\":[]}', message_ids = '[]', updated_at = ?1, " +
+            "last_error = CASE WHEN state IN ('pending', 'held') THEN 'đã xóa dữ liệu theo yêu cầu' ELSE NULL END, " +
+            "state = CASE WHEN state IN ('pending', 'held') THEN 'skipped' ELSE state END " +
+            "WHERE chat_ref = ?2 AND state <> 'sending'",
+          args: [at, id],
+        },
+        {
+          sql: "UPDATE audit_log SET entity_id = 'erased', details = '{}' WHERE entity = 'chat' AND entity_id = ?",
+          args: [named],
+        },
+        {
+          sql: "UPDATE audit_log SET actor = ? WHERE actor IN (SELECT value FROM json_each(?))",
+          args: [`${chat.platform}:erased`, JSON.stringify(actors)],
+        },
+        {
+          sql:
+            "UPDATE chats SET chat_id = 'erased-' || id, title = NULL, quiet_start = NULL, quiet_end = NULL, " +
+            "opt_outs = '[]', status = 'blocked', updated_at = ? WHERE id = ?",
+          args: [at, id],
+        },
+        auditStatement(
+          { action: "chat.erase", entity: "chat", entityId: String(id) },
+          { ...ctx, actor: ctx.actor.replace(/:.*$/u, ":erased") },
+        ),
+      ]);
+      return true;
+    },
 
     async changeChatId(platform, oldChatId, newChatId, ctx) {
       if ((await get(platform, newChatId)) !== null) {

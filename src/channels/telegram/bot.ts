@@ -13,7 +13,7 @@ import { Bot, type Context, type FilterQuery } from "grammy";
 import type { Chat, UserFromGetMe } from "grammy/types";
 import { type Reply, textReply } from "../../../commands/reply.ts";
 import type { ChatService } from "../../chat/service.ts";
-import type { Log } from "../../log.ts";
+import { chatTag, type Log } from "../../log.ts";
 import { moveChat } from "../../push/chat-moves.ts";
 import { REPLY_BUDGET_MS, replyNow } from "../../push/reply-now.ts";
 import type { Store } from "../../store/index.ts";
@@ -157,7 +157,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     }
     const status = gone ? "blocked" : "active";
     if (await store.chats.setStatus("telegram", chatId, status, writeContext())) {
-      log.info(`telegram chat ${status}`, { chatId });
+      log.info(`telegram chat ${status}`, { chat: chatTag("telegram", chatId) });
     }
   });
 

@@ -4,6 +4,7 @@
  */
 import type { Verb } from "../verb.ts";
 import { backupVerb, pruneVerb, restoreVerb } from "./backup.ts";
+import { chatsVerb } from "./chats.ts";
 import { importVerb } from "./import.ts";
 import { inviteVerb } from "./invite.ts";
 import { jobVerb } from "./job.ts";
@@ -32,6 +33,7 @@ export const verbs: readonly Verb[] = [
   inviteVerb,
   jobVerb,
   noticesVerb,
+  chatsVerb,
   telegramVerb,
   zaloVerb,
 ];
