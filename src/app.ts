@@ -5,16 +5,19 @@
 import type { Bot } from "grammy";
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { requestId } from "hono/request-id";
 import { rateLimiter } from "hono-rate-limiter";
 import { ChannelUnavailableError, isInfrastructureFailure } from "./channels/failure.ts";
 import { handleTelegramUpdate, TELEGRAM_SECRET_HEADER } from "./channels/telegram/webhook.ts";
 import { mountWebhook } from "./channels/webhook-route.ts";
 import type { ZaloBot } from "./channels/zalo/bot.ts";
 import { handleZaloWebhook, ZALO_SECRET_HEADER } from "./channels/zalo/webhook.ts";
+import { verifySecret } from "./chat/secret.ts";
 import type { ChatService } from "./chat/service.ts";
 import { type ChannelMode, DEFAULT_PUBLIC_RATE_LIMIT } from "./config.ts";
 import { type ChannelStatus, health } from "./health.ts";
 import type { Log } from "./log.ts";
+import { metrics } from "./metrics.ts";
 import type { Store } from "./store/index.ts";
 import { limitBody } from "./web/body-limit.ts";
 import { chatApi, noticesApi } from "./web/chat-api.ts";
@@ -31,6 +34,8 @@ export interface AppDeps {
   chat: ChatService;
   /** The playground reads its chat's delivered notices; /health writes its heartbeat. */
   store: Pick<Store, "chats" | "outbox" | "heartbeat">;
+  /** Bearer token of the officers' routes (/metrics); without one they answer 404. */
+  adminToken?: string | null;
   /** A trivial store query: resolves when the database answers. */
   pingDatabase(): Promise<unknown>;
   /** A tiny write: resolves when it committed. Default: the heartbeat row of `store`. */
@@ -65,6 +70,8 @@ const webhookSecret = (channel: ChannelDeps<unknown> | null) =>
 export function createApp(deps: AppDeps): Hono {
   const { log } = deps;
   const app = new Hono();
+  // Every request gets an id (kept from X-Request-Id when a proxy set one), named in its log lines.
+  app.use(requestId());
 
   mountWebhook(app, "/webhook/telegram", {
     platform: "Telegram",
@@ -107,6 +114,16 @@ export function createApp(deps: AppDeps): Hono {
   );
   app.get("/api/notices", perClient, noticesApi(deps.store));
 
+  app.get("/metrics", async (c) => {
+    if (!deps.adminToken) throw new HTTPException(404, { message: "Không có trang này." });
+    const given = /^Bearer (.+)$/u.exec(c.req.header("authorization") ?? "")?.[1];
+    if (!verifySecret(given, deps.adminToken)) {
+      throw new HTTPException(401, { message: "Sai hoặc thiếu mã quản trị (Authorization: Bearer …)." });
+    }
+    const depth = await deps.store.outbox.depth();
+    return c.text(metrics.render(depth), 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
+  });
+
   app.notFound((c) => c.json({ error: "Không có trang này." }, 404));
 
   // The one place errors become responses: a reason for the client's mistakes, a generic word for
@@ -114,10 +131,14 @@ export function createApp(deps: AppDeps): Hono {
   app.onError((error, c) => {
     if (error instanceof HTTPException) return c.json({ error: error.message }, error.status);
     if (error instanceof ChannelUnavailableError || isInfrastructureFailure(error)) {
-      log.error("request failed: database unavailable", { path: c.req.path, error });
+      log.error("request failed: database unavailable", {
+        request: c.get("requestId"),
+        path: c.req.path,
+        error,
+      });
       return c.json({ error: "Dịch vụ tạm thời gián đoạn, vui lòng thử lại sau ít phút." }, 503);
     }
-    log.error("request failed", { path: c.req.path, error });
+    log.error("request failed", { request: c.get("requestId"), path: c.req.path, error });
     return c.json({ error: "Lỗi máy chủ." }, 500);
   });
 

@@ -100,5 +100,6 @@ export function createDeps(config: Config, client: Client, options: DepsOptions 
     sender,
     jobs,
     publicRateLimit: config.publicRateLimit,
+    adminToken: config.adminToken,
   };
 }

@@ -6,6 +6,7 @@
 import type { Context } from "hono";
 import type { ChannelMode } from "./config.ts";
 import type { Log } from "./log.ts";
+import { countDatabaseError } from "./metrics.ts";
 
 export interface ChannelStatus {
   configured: boolean;
@@ -23,6 +24,7 @@ export interface HealthDeps {
 
 /** What an operator should read for a database error: the driver's code in Vietnamese. */
 export function databaseProblem(error: unknown): { code: string; reason: string } {
+  countDatabaseError(error);
   const code = String(
     (error as { code?: unknown } | null)?.code ?? (error instanceof Error ? error.name : "UNKNOWN"),
   );

@@ -70,6 +70,18 @@ function loggable(value: unknown, depth = 0): unknown {
   return out;
 }
 
+/**
+ * The same log with fields on every line: what ties a reply to its update (`update`), a send to its
+ * notice (`notice`, `delivery`), a job's lines to its run (`job`, `run`), a request to its id.
+ */
+export function withFields(log: Log, fields: LogFields): Log {
+  return {
+    info: (message, more) => log.info(message, { ...fields, ...more }),
+    warn: (message, more) => log.warn(message, { ...fields, ...more }),
+    error: (message, more) => log.error(message, { ...fields, ...more }),
+  };
+}
+
 /** Changes with every process: a tag links lines of one run, not a person across runs. */
 const SALT = [...crypto.getRandomValues(new Uint32Array(2))].join(".");
 

@@ -3,6 +3,7 @@
  * reached, so the platform redelivers the update later; anything else would fail the same way again.
  */
 import { AppError, isAppError } from "../errors.ts";
+import { countDatabaseError } from "../metrics.ts";
 import type { Store } from "../store/index.ts";
 
 /** The database (or the network to it) failed; the same message will succeed once it is back. */
@@ -49,7 +50,9 @@ export async function guarded<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw isOutage(error) ? new StoreUnavailableError(error) : error;
+    if (!isOutage(error)) throw error;
+    countDatabaseError(error);
+    throw new StoreUnavailableError(error);
   }
 }
 

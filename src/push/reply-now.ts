@@ -7,6 +7,7 @@
 
 import type { Reply } from "../../commands/reply.ts";
 import { chatTag } from "../log.ts";
+import { metrics } from "../metrics.ts";
 import type { Platform, Store } from "../store/index.ts";
 import { type DeliverDeps, type Delivered, deliverTo } from "./deliver.ts";
 import { type ChatAddress, isGroupType, type SendOutcome, type SendPort } from "./port.ts";
@@ -28,6 +29,8 @@ export interface ReplyNowOptions {
   replyTo?: number;
   /** The platform's update, for the outbox key (a redelivered update is not queued twice). */
   updateKey: string;
+  /** When the update arrived (epoch milliseconds), for the reply-latency histogram. */
+  receivedAt?: number;
 }
 
 export type ReplyResult = { status: "delivered" | "queued" | "refused"; outcome: SendOutcome };
@@ -35,6 +38,22 @@ export type ReplyResult = { status: "delivered" | "queued" | "refused"; outcome:
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export async function replyNow(
+  port: SendPort,
+  deps: ReplyNowDeps,
+  to: ChatAddress,
+  reply: Reply,
+  options: ReplyNowOptions,
+): Promise<ReplyResult> {
+  const started = options.receivedAt ?? Date.now();
+  const result = await replyWithinBudget(port, deps, to, reply, options);
+  metrics.replySeconds.observe(
+    { platform: port.platform, result: result.status },
+    (Date.now() - started) / 1000,
+  );
+  return result;
+}
+
+async function replyWithinBudget(
   port: SendPort,
   deps: ReplyNowDeps,
   to: ChatAddress,

@@ -14,7 +14,8 @@
  */
 import { isReply } from "../../commands/reply.ts";
 import { CHOICE_TTL_MS } from "../chat/service.ts";
-import type { Log } from "../log.ts";
+import { type Log, withFields } from "../log.ts";
+import { metrics } from "../metrics.ts";
 import type { ChatPlatform, ClaimedDelivery, DeliveryChange, DueDelivery, Store } from "../store/index.ts";
 import { deliverTo } from "./deliver.ts";
 import { Pacer, type PacerClock, type PacingLimits, realPacerClock } from "./pacer.ts";
@@ -256,6 +257,7 @@ export function createSender(options: SenderOptions): Sender {
       }
     }
     settledNotices.add(row.noticeKey);
+    metrics.sends.inc({ platform: state.port.platform, outcome: change.state });
     if (change.state === "sent") stats.sent++;
     else if (change.state === "failed") stats.failed++;
     else if (change.state === "blocked") stats.blocked++;
@@ -280,7 +282,13 @@ export function createSender(options: SenderOptions): Sender {
       case "moved":
       case "failed": {
         const reason = outcome.status === "moved" ? "nhóm chuyển thành siêu nhóm hai lần" : outcome.reason;
-        log.warn("sender: delivery refused for good", { platform, chat: row.chatRef, id: row.id, reason });
+        log.warn("sender: delivery refused for good", {
+          platform,
+          chat: row.chatRef,
+          notice: row.noticeKey,
+          delivery: row.id,
+          reason,
+        });
         return { ...base, state: "failed", lastError: reason };
       }
       case "retry": {
@@ -293,7 +301,13 @@ export function createSender(options: SenderOptions): Sender {
           if (outcome.retryAfterMs === null) state.pacer.pause(delay);
           if (times > retry.maxRateLimited) {
             const reason = `bị giới hạn tốc độ ${times} lần: ${outcome.reason}`;
-            log.warn("sender: delivery given up", { platform, chat: row.chatRef, id: row.id, reason });
+            log.warn("sender: delivery given up", {
+              platform,
+              chat: row.chatRef,
+              notice: row.noticeKey,
+              delivery: row.id,
+              reason,
+            });
             return { ...base, state: "failed", rateLimited: times, lastError: reason };
           }
           return {
@@ -307,7 +321,13 @@ export function createSender(options: SenderOptions): Sender {
         const attempts = row.attempts + 1;
         if (attempts >= retry.maxAttempts) {
           const reason = `${attempts} lần không gửi được: ${outcome.reason}`;
-          log.warn("sender: delivery given up", { platform, chat: row.chatRef, id: row.id, reason });
+          log.warn("sender: delivery given up", {
+            platform,
+            chat: row.chatRef,
+            notice: row.noticeKey,
+            delivery: row.id,
+            reason,
+          });
           return { ...base, state: "failed", attempts, lastError: reason };
         }
         return {
@@ -350,7 +370,12 @@ export function createSender(options: SenderOptions): Sender {
     try {
       delivered = await deliverTo(
         state.port,
-        { store, log, now: clock, actor: "sender" },
+        {
+          store,
+          log: withFields(log, { notice: row.noticeKey, delivery: row.id }),
+          now: clock,
+          actor: "sender",
+        },
         { chatId: row.chatId, type: row.chatType },
         reply,
         {

@@ -159,6 +159,8 @@ export interface OutboxRepo {
   deliveries(noticeKey: string): Promise<DeliveryRecord[]>;
   /** Deliveries of these notices still pending or sending, by platform. */
   openByPlatform(noticeKeys: readonly string[]): Promise<Partial<Record<ChatPlatform, number>>>;
+  /** Deliveries in the whole outbox by platform and state (for /metrics). */
+  depth(): Promise<{ platform: string; state: string; count: number }[]>;
   /** How many deliveries of these notices are in each state. */
   counts(noticeKeys: readonly string[]): Promise<Record<DeliveryState, number>>;
   /**
@@ -369,6 +371,17 @@ export function outboxRepo(sql: Sql): OutboxRepo {
       });
       for (const row of result.rows) counts[narrow(row, "state", DELIVERY_STATES)] = num(row, "n");
       return counts;
+    },
+
+    async depth() {
+      const result = await sql.execute(
+        "SELECT platform, state, count(*) AS n FROM outbox GROUP BY platform, state ORDER BY platform, state",
+      );
+      return result.rows.map((row) => ({
+        platform: text(row, "platform"),
+        state: text(row, "state"),
+        count: num(row, "n"),
+      }));
     },
 
     async openByPlatform(noticeKeys) {

@@ -93,6 +93,8 @@ export interface HarnessOptions {
   /** Default: the real chat service over the store. */
   chat?: ChatService;
   now?: () => Date;
+  /** Bearer token of /metrics; without it the route answers 404. */
+  adminToken?: string;
 }
 
 export function realChat(store: Store, log: Log): ChatService {
@@ -136,6 +138,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     zalo: { bot: zaloBot, mode: "webhook", webhookSecret: ZALO_SECRET },
     log,
     now,
+    ...(options.adminToken ? { adminToken: options.adminToken } : {}),
   });
   return { app, client, store, logs, close: () => client.close() };
 }

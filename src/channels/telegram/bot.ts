@@ -13,7 +13,7 @@ import { Bot, type Context, type FilterQuery } from "grammy";
 import type { Chat, UserFromGetMe } from "grammy/types";
 import { type Reply, textReply } from "../../../commands/reply.ts";
 import type { ChatService } from "../../chat/service.ts";
-import { chatTag, type Log } from "../../log.ts";
+import { chatTag, type Log, withFields } from "../../log.ts";
 import { moveChat } from "../../push/chat-moves.ts";
 import { REPLY_BUDGET_MS, replyNow } from "../../push/reply-now.ts";
 import type { Store } from "../../store/index.ts";
@@ -91,11 +91,19 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     store.updates.markProcessed("telegram", String(ctx.update.update_id), now());
 
   async function deliver(ctx: Context, chatOfUpdate: Chat, reply: Reply, started: number, replyTo?: number) {
-    await replyNow(port, deliverDeps, { chatId: String(chatOfUpdate.id), type: chatOfUpdate.type }, reply, {
-      deadline: started + budget,
-      updateKey: String(ctx.update.update_id),
-      ...(replyTo === undefined ? {} : { replyTo }),
-    });
+    const updateLog = withFields(log, { update: `telegram:${ctx.update.update_id}` });
+    await replyNow(
+      port,
+      { ...deliverDeps, log: updateLog },
+      { chatId: String(chatOfUpdate.id), type: chatOfUpdate.type },
+      reply,
+      {
+        deadline: started + budget,
+        receivedAt: started,
+        updateKey: String(ctx.update.update_id),
+        ...(replyTo === undefined ? {} : { replyTo }),
+      },
+    );
   }
 
   async function answer(ctx: Context, chatOfUpdate: Chat, text: string, replyTo?: number): Promise<void> {

@@ -8,7 +8,7 @@
  */
 import { type Reply, textReply } from "../../../commands/reply.ts";
 import type { ChatService, IncomingMessage } from "../../chat/service.ts";
-import type { Log } from "../../log.ts";
+import { type Log, withFields } from "../../log.ts";
 import { REPLY_BUDGET_MS, replyNow } from "../../push/reply-now.ts";
 import type { Store } from "../../store/index.ts";
 import { answerOnce } from "../claim.ts";
@@ -58,8 +58,10 @@ export function createZaloBot(options: ZaloBotOptions): ZaloBot {
 
   async function deliver(message: ZaloMessage, reply: Reply, started: number): Promise<void> {
     const to = { chatId: message.chat.id, type: message.chat.chat_type ?? "PRIVATE" };
-    await replyNow(port, deliverDeps, to, reply, {
+    const updateLog = withFields(log, { update: `zalo:${message.message_id}` });
+    await replyNow(port, { ...deliverDeps, log: updateLog }, to, reply, {
       deadline: started + budget,
+      receivedAt: started,
       updateKey: message.message_id,
     });
   }
