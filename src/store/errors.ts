@@ -11,7 +11,8 @@ export type StoreErrorCode =
   | "CHAT_ID_TAKEN"
   | "ASSESSMENT_PUBLISHED"
   | "ASSESSMENT_NOT_FOUND"
-  | "PUBLICATION_ANNOUNCED";
+  | "PUBLICATION_ANNOUNCED"
+  | "BATCH_READS_PREVIOUS";
 
 /** A refusal or inconsistency found by the store; `details` names the row, file or key concerned. */
 export class StoreError extends AppError<StoreErrorCode> {}

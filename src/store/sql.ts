@@ -3,6 +3,7 @@
  * itself or an open write transaction, so the same repository code runs inside `store.transaction`.
  */
 import type { Client, InStatement, ResultSet, Transaction } from "@libsql/client";
+import { StoreError } from "./errors.ts";
 
 export interface Sql {
   execute(stmt: InStatement): Promise<ResultSet>;
@@ -17,7 +18,16 @@ export function clientSql(client: Client): Sql {
       : (stmts: InStatement[]) => client.batch(stmts, "write");
   return {
     execute: (stmt) => client.execute(stmt),
-    batch: async (stmts) => (stmts.length === 0 ? [] : batch(stmts)),
+    batch: async (stmts) => {
+      if (stmts.length === 0) return [];
+      if (readsThePreviousStatement(stmts)) {
+        throw new StoreError(
+          "BATCH_READS_PREVIOUS",
+          "Lỗi lập trình: câu lệnh đầu của một lô ghi không được đọc changes() hay last_insert_rowid().",
+        );
+      }
+      return batch(stmts);
+    },
   };
 }
 
@@ -25,6 +35,18 @@ interface QueuedBatch {
   stmts: InStatement[];
   resolve(results: ResultSet[]): void;
   reject(error: unknown): void;
+}
+
+/**
+ * Whether a batch's first statement reads what the statement before it left (`changes()`,
+ * `last_insert_rowid()`, `total_changes()`): outside a transaction that is another caller's (or, on a
+ * pooled connection, whatever ran on it last).
+ */
+function readsThePreviousStatement(stmts: readonly InStatement[]): boolean {
+  const first = stmts[0];
+  const sql =
+    typeof first === "string" ? first : Array.isArray(first) ? String(first[0]) : (first?.sql ?? "");
+  return /\b(?:total_)?changes\s*\(|\blast_insert_rowid\s*\(/iu.test(sql);
 }
 
 const nextTurn: (run: () => void) => void =
@@ -44,9 +66,9 @@ function afterTurns(turns: number, run: () => void): void {
  * turns (concurrent webhook updates each claiming their update, say) are committed together, in the
  * order asked, in one transaction. Each batch is still all or nothing and answered only once
  * committed; when the group fails, each batch is run again on its own, so that one batch's error (a
- * constraint, a refusal) is its own and the others commit as if they had been alone. A batch must
- * therefore not rely on what a statement before it left behind (`changes()`, `last_insert_rowid()`
- * in its first statement).
+ * constraint, a refusal) is its own and the others commit as if they had been alone. A batch whose
+ * first statement reads what the statement before it left (`changes()`, `last_insert_rowid()`)
+ * would read another caller's: `clientSql` refuses such a batch outright, on every backend.
  *
  * The group is committed on the fourth turn of the event loop after its first batch: by then the
  * updates whose requests became readable meanwhile have reached their own writes (bench/chat.ts
