@@ -4,7 +4,6 @@ import { defineConfig } from "vitest/config";
 const TIMED = ["test/push/child-sender.test.ts"];
 
 const shared = {
-  setupFiles: ["test/support/setup.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
 };

@@ -8,8 +8,8 @@ import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Client, createClient } from "@libsql/client";
 import { AppError } from "../errors.ts";
+import { createEmbeddedClient } from "./embedded.ts";
 import { recoveringClient } from "./recovering.ts";
-import { cacheEmbeddedStatements } from "./statement-cache.ts";
 
 export const DEFAULT_DATABASE_URL = "file:data/cchc.db";
 
@@ -41,19 +41,23 @@ export function describeDatabaseUrl(url: string): string {
   }
 }
 
+/**
+ * An embedded database (`:memory:`, `file::memory:` or `file:<path>`) through the project's own client
+ * (src/db/embedded.ts), as `openDatabase` opens it but without creating the file's directory.
+ */
+export function openEmbedded(url: string): Client {
+  const path = url === ":memory:" ? null : databaseFilePath(url);
+  if (path === null) return createEmbeddedClient(":memory:");
+  return recoveringClient(createEmbeddedClient(path));
+}
+
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Client> {
   const url =
     options.url === undefined || options.url.trim() === "" ? DEFAULT_DATABASE_URL : options.url.trim();
-  if (url === ":memory:" || url === "file::memory:") {
-    cacheEmbeddedStatements();
-    return createClient({ url: ":memory:" });
-  }
-
-  if (url.startsWith("file:")) {
-    cacheEmbeddedStatements();
-    const path = databaseFilePath(url);
+  if (url === ":memory:" || url.startsWith("file:")) {
+    const path = url === ":memory:" ? null : databaseFilePath(url);
     if (path !== null) await mkdir(dirname(path), { recursive: true });
-    return path === null ? createClient({ url }) : recoveringClient(createClient({ url }));
+    return openEmbedded(url);
   }
 
   if (REMOTE_SCHEMES.some((scheme) => url.startsWith(scheme))) {

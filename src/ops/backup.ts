@@ -8,7 +8,8 @@
  */
 import { copyFile, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
-import { type Client, createClient } from "@libsql/client";
+import type { Client } from "@libsql/client";
+import { openEmbedded } from "../db/open.ts";
 import { AppError } from "../errors.ts";
 import { CHAT_PLATFORMS, createStore, type Migration, migrationChecksum } from "../store/index.ts";
 
@@ -35,7 +36,7 @@ export async function verifyCopy(
   path: string,
   known: readonly Migration[],
 ): Promise<{ counts: Record<string, number>; migrations: string[] }> {
-  const copy = createClient({ url: `file:${path}` });
+  const copy = openEmbedded(`file:${path}`);
   try {
     return await checkCopy(copy, path, known);
   } catch (error) {
@@ -180,7 +181,7 @@ export async function restoreDatabase(
   if (!(await exists(source))) throw new AppError("BACKUP_NOT_FOUND", `Không có tệp ${source}.`);
   const copy = await verifyCopy(source, known);
   if (await exists(databasePath)) {
-    const current = createClient({ url: `file:${databasePath}` });
+    const current = openEmbedded(`file:${databasePath}`);
     try {
       const store = createStore(current);
       const applied = (await store.maintenance.appliedMigrations()).map((m) => m.name);

@@ -1,9 +1,8 @@
-/** answerOnce: each update answered once, whether the chat service claims it or the channel does. */
-import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { textReply } from "../../commands/reply.ts";
 import { answerOnce } from "../../src/channels/claim.ts";
 import type { ChatService, IncomingMessage, UpdateClaim } from "../../src/chat/service.ts";
+import { openEmbedded } from "../../src/db/open.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { readMigrations } from "../../src/store/migrations-fs.ts";
@@ -16,7 +15,7 @@ const message: IncomingMessage = {
   userId: "u-1",
   text: "xin chào",
 };
-const client = createClient({ url: ":memory:" });
+const client = openEmbedded(":memory:");
 let store: Store;
 
 beforeAll(async () => {

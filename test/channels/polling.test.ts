@@ -1,15 +1,10 @@
-/**
- * Long polling against the loopback Bot API test doubles: Telegram through grammY's own loop, Zalo
- * through ours. Both delete the webhook first, answer through the same handlers (and the same
- * claims) as the webhook, and stop without waiting out a long poll.
- */
-import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTelegramBot } from "../../src/channels/telegram/bot.ts";
 import { startTelegramPolling } from "../../src/channels/telegram/polling.ts";
 import { createZaloBot } from "../../src/channels/zalo/bot.ts";
 import { createZaloClient } from "../../src/channels/zalo/client.ts";
 import { startZaloPolling } from "../../src/channels/zalo/polling.ts";
+import { openEmbedded } from "../../src/db/open.ts";
 import { silentLog } from "../../src/log.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { migrate } from "../../src/store/migrate.ts";
@@ -29,7 +24,7 @@ const now = () => NOW;
 
 beforeAll(async () => {
   apis = await startApiDoubles();
-  const client = createClient({ url: ":memory:" });
+  const client = openEmbedded(":memory:");
   await migrate(client, await readMigrations(), NOW);
   store = createStore(client);
 });

@@ -2,9 +2,10 @@
  * Telegram end to end: a real grammY bot and the real chat service inside the real Hono app, over
  * the demo data, driven through POST /webhook/telegram and calling the loopback Bot API test double.
  */
-import { type Client, createClient } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import type { Update } from "grammy/types";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { openEmbedded } from "../../src/db/open.ts";
 import {
   type ApiDoubles,
   addBusyWeek,
@@ -306,10 +307,10 @@ describe("POST /webhook/telegram: a restart", () => {
     const file = await tempDatabaseUrl();
     try {
       const update = telegramText("/help", { chatId: freshChat() });
-      const first = await startHarness({ apis, client: createClient({ url: file.url }) });
+      const first = await startHarness({ apis, client: openEmbedded(file.url) });
       expect((await postTelegram(first.app, update)).status).toBe(200);
       first.close();
-      const second = await startHarness({ apis, client: createClient({ url: file.url }) });
+      const second = await startHarness({ apis, client: openEmbedded(file.url) });
       expect((await postTelegram(second.app, update)).status).toBe(200);
       second.close();
       expect(apis.telegram.callsTo("sendMessage")).toHaveLength(1);

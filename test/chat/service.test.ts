@@ -1,14 +1,9 @@
-/**
- * The chat service over a real libSQL database with the national register: recording chats, choices
- * answered by number (Zalo) or by command (Telegram), linking with invites, settings, silence in
- * groups, and what it does with bad input, bugs and an unreachable database.
- */
-import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Reply, replyText } from "../../commands/reply.ts";
 import type { Command } from "../../commands/types.ts";
 import { toPlainText } from "../../src/chat/render.ts";
 import { CHOICE_TTL_MS, createChatService, isSilent } from "../../src/chat/service.ts";
+import { openEmbedded } from "../../src/db/open.ts";
 import { AppError } from "../../src/errors.ts";
 import type { Log } from "../../src/log.ts";
 import { createResolver } from "../../src/resolve/index.ts";
@@ -228,7 +223,7 @@ describe("bad input never throws", () => {
 
 describe("failures", () => {
   it("rejects with STORE_UNAVAILABLE when the database cannot be reached", async () => {
-    const client = createClient({ url: ":memory:" });
+    const client = openEmbedded(":memory:");
     client.close();
     const chat = createChatService({ store: createStore(client), resolver: async () => createResolver([]) });
     await expect(chat.handle(message("/diem Tân Hồng"), now)).rejects.toMatchObject({

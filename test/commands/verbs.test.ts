@@ -2,10 +2,10 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/dispatch.ts";
 import { memoryIo } from "../../src/cli/io.ts";
+import { openEmbedded } from "../../src/db/open.ts";
 import { loadNationalRegister } from "../../src/register/load-package.ts";
 import { createStore } from "../../src/store/index.ts";
 import { migrate } from "../../src/store/migrate.ts";
@@ -18,7 +18,7 @@ let url: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "cchc-verbs-"));
   url = `file:${join(dir, "cchc.db")}`;
-  const client = createClient({ url });
+  const client = openEmbedded(url);
   await migrate(client, await readMigrations(), setupContext.now);
   await createStore(client).register.load(loadNationalRegister(), setupContext);
   client.close();
@@ -103,7 +103,7 @@ describe("invite create", () => {
     expect(invite.expires).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
     expect(new Date(invite.expiresAt).getTime() - Date.now()).toBeGreaterThan(6.9 * 86_400_000);
 
-    const client = createClient({ url });
+    const client = openEmbedded(url);
     const stored = await createStore(client).invites.get(invite.code);
     client.close();
     expect(stored).toMatchObject({ role: "chair", usedAt: null });
@@ -163,7 +163,7 @@ describe("invite create", () => {
     expect([...units.values()].every((n) => n === 2)).toBe(true);
     expect(new Set(rows.map((row) => row.split(",")[0])).size).toBe(rows.length);
     expect(rows.some((row) => row.includes('"Thị trấn Gia Lộc, Huyện Gia Lộc, Tỉnh Hải Dương"'))).toBe(true);
-    const client = createClient({ url });
+    const client = openEmbedded(url);
     const stored = await createStore(client).invites.get(rows[0]!.split(",")[0]!);
     client.close();
     expect(stored).toMatchObject({ role: "chair", usedAt: null });

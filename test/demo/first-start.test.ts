@@ -5,17 +5,17 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrapEmbedded } from "../../src/bootstrap.ts";
 import { memoryIo } from "../../src/cli/io.ts";
 import { seedVerb } from "../../src/cli/verbs/seed.ts";
+import { openEmbedded } from "../../src/db/open.ts";
 import { createStore } from "../../src/store/index.ts";
 import { readMigrations } from "../../src/store/migrations-fs.ts";
 
 describe("bootstrapEmbedded", () => {
   it("migrates, loads the register and seeds an empty database, then only checks", async () => {
-    const client = createClient({ url: ":memory:" });
+    const client = openEmbedded(":memory:");
     try {
       const lines: string[] = [];
       const log = { info: (m: string) => lines.push(m), warn: () => undefined, error: () => undefined };

@@ -6,11 +6,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { bootstrapEmbedded } from "../../src/bootstrap.ts";
 import { runCli } from "../../src/cli/dispatch.ts";
 import { memoryIo } from "../../src/cli/io.ts";
+import { openEmbedded } from "../../src/db/open.ts";
 import { createResolver } from "../../src/resolve/index.ts";
 import { createStore } from "../../src/store/index.ts";
 import { type FakeTelegramApi, startFakeTelegramApi } from "../support/fake-telegram-api.ts";
@@ -24,7 +24,7 @@ beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "cchc-job-cli-"));
   url = `file:${join(dir, "cchc.db")}`;
   telegram = await startFakeTelegramApi();
-  const client = createClient({ url });
+  const client = openEmbedded(url);
   await bootstrapEmbedded(client, { now: new Date() });
   const store = createStore(client);
   const resolver = createResolver(await store.units.listResolvable());

@@ -6,10 +6,11 @@
 import { mkdtemp, open as openFile, readFile, rm, stat, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { basename, join } from "node:path";
-import { type Client, createClient } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/dispatch.ts";
 import { memoryIo } from "../../src/cli/io.ts";
+import { openEmbedded } from "../../src/db/open.ts";
 import { listBackups, rotatingBackup } from "../../src/ops/backup.ts";
 import { pruneExpired } from "../../src/ops/retention.ts";
 import { createStore, migrate } from "../../src/store/index.ts";
@@ -29,7 +30,7 @@ async function cli(...argv: string[]) {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "cchc-backup-"));
   url = `file:${join(dir, "cchc.db")}`;
-  client = createClient({ url });
+  client = openEmbedded(url);
   await client.execute("PRAGMA journal_mode = WAL");
   await migrate(client, await readMigrations(), new Date());
   const store = createStore(client);
@@ -67,7 +68,7 @@ describe("backup", () => {
       /^Đã sao lưu vào .*copy-1\.db: .* KiB, .* dòng trong \d+ bảng, 10 migration, .*kiểm tra toàn vẹn: đạt\./,
     );
     expect(written).toBeGreaterThan(0);
-    const copy = createClient({ url: `file:${target}` });
+    const copy = openEmbedded(`file:${target}`);
     const check = await copy.execute("PRAGMA integrity_check");
     expect(check.rows[0]?.[0]).toBe("ok");
     copy.close();
@@ -77,7 +78,7 @@ describe("backup", () => {
     const target = join(dir, "copy-2.db");
     expect((await cli("backup", target)).code).toBe(0);
     const counts = await createStore(client).maintenance.tableCounts();
-    const copy = createClient({ url: `file:${target}` });
+    const copy = openEmbedded(`file:${target}`);
     expect(await createStore(copy).maintenance.tableCounts()).toEqual(counts);
     copy.close();
     const again = await cli("backup", target);
@@ -113,7 +114,7 @@ describe("restore", () => {
 
     const newer = join(dir, "newer.db");
     await writeFile(newer, await readFile(join(dir, "copy-2.db")));
-    const copy = createClient({ url: `file:${newer}` });
+    const copy = openEmbedded(`file:${newer}`);
     await copy.execute(
       "INSERT INTO schema_migrations (name, checksum, applied_at) VALUES ('9999_future.sql', 'x', 'y')",
     );
@@ -138,9 +139,9 @@ describe("restore", () => {
     const restored = await cli("restore", join(dir, "copy-2.db"));
     expect(restored.code).toBe(0);
     expect(restored.out).toMatch(/Cơ sở dữ liệu cũ được giữ ở .*cchc\.db\.before-restore-/);
-    client = createClient({ url });
+    client = openEmbedded(url);
     const counts = await createStore(client).maintenance.tableCounts();
-    const copy = createClient({ url: `file:${join(dir, "copy-2.db")}` });
+    const copy = openEmbedded(`file:${join(dir, "copy-2.db")}`);
     expect(counts).toEqual(await createStore(copy).maintenance.tableCounts());
     copy.close();
     expect((await stat(join(dir, "cchc.db"))).size).toBeGreaterThan(0);

@@ -8,8 +8,8 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { openEmbedded } from "../../src/db/open.ts";
 import { PACING_MARGIN_MS } from "../../src/push/pacer.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { migrate } from "../../src/store/migrate.ts";
@@ -48,7 +48,7 @@ async function database(
   items: number,
 ): Promise<{ url: string; store: Store; close(): void }> {
   const url = `file:${join(dir, `${name}.db`)}`;
-  const client = createClient({ url });
+  const client = openEmbedded(url);
   await migrate(client, await readMigrations(), new Date());
   await client.execute("PRAGMA journal_mode = WAL");
   const store = createStore(client);

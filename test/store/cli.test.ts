@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { memoryIo } from "../../src/cli/io.ts";
 import { migrateVerb } from "../../src/cli/verbs/migrate.ts";
 import { unitsVerb } from "../../src/cli/verbs/units-load.ts";
+import { openEmbedded } from "../../src/db/open.ts";
 import { readMigrations } from "../../src/store/migrations-fs.ts";
 
 describe("CLI verbs migrate and units load-national", () => {
@@ -40,7 +40,7 @@ describe("CLI verbs migrate and units load-national", () => {
     expect(await unitsVerb.run(["load-national", "--url", url], again)).toBe(0);
     expect(again.stdout.join("\n")).toContain("thêm 0, cập nhật 0");
 
-    const client = createClient({ url });
+    const client = openEmbedded(url);
     const tanHong = await client.execute("SELECT name, valid_to FROM units WHERE key = 'old:commune:10972'");
     expect(tanHong.rows[0]).toMatchObject({ name: "Xã Tân Hồng", valid_to: "2025-06-30" });
     client.close();

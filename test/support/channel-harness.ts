@@ -8,7 +8,7 @@
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Client, createClient } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import type { Update } from "grammy/types";
 import type { Hono } from "hono";
 import { textReply } from "../../commands/reply.ts";
@@ -18,6 +18,7 @@ import { createTelegramBot } from "../../src/channels/telegram/bot.ts";
 import { createZaloBot } from "../../src/channels/zalo/bot.ts";
 import { createZaloClient } from "../../src/channels/zalo/client.ts";
 import { type ChatService, createChatService } from "../../src/chat/service.ts";
+import { openEmbedded } from "../../src/db/open.ts";
 import { createLog, type Log } from "../../src/log.ts";
 import { createResolver } from "../../src/resolve/index.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
@@ -81,7 +82,7 @@ export function telegramPlainTexts(telegram: FakeTelegramApi): string[] {
 }
 
 export async function openDemoDatabase(): Promise<Client> {
-  const client = createClient({ url: ":memory:" });
+  const client = openEmbedded(":memory:");
   await bootstrapEmbedded(client, { now: NOW });
   return client;
 }
@@ -106,7 +107,7 @@ export function realChat(store: Store, log: Log): ChatService {
 }
 
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
-  const client = options.client ?? createClient({ url: ":memory:" });
+  const client = options.client ?? openEmbedded(":memory:");
   await migrate(client, await readMigrations(), NOW);
   const store = createStore(client);
   const logs: string[] = [];

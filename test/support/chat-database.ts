@@ -2,9 +2,10 @@
  * A real libSQL database in memory for the chat service and command tests: every migration and the
  * national unit register (what a first start loads), optionally with `seed` applied on top.
  */
-import { type Client, createClient } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import { replyText } from "../../commands/reply.ts";
 import { createChatService, type IncomingMessage } from "../../src/chat/service.ts";
+import { openEmbedded } from "../../src/db/open.ts";
 import { seedDemo } from "../../src/demo/seed.ts";
 import { generateInviteCode } from "../../src/domain/invite-code.ts";
 import type { Log } from "../../src/log.ts";
@@ -25,7 +26,7 @@ export interface ChatDatabase {
 export async function openChatDatabase(
   seed?: (store: Store, ctx: WriteContext) => Promise<unknown>,
 ): Promise<ChatDatabase> {
-  const client = createClient({ url: ":memory:" });
+  const client = openEmbedded(":memory:");
   await migrate(client, await readMigrations(), setupContext.now);
   const store = createStore(client);
   await store.register.load(loadNationalRegister(), setupContext);

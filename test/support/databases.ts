@@ -6,6 +6,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Client, createClient } from "@libsql/client";
+import { openEmbedded } from "../../src/db/open.ts";
 import type { UnitInput } from "../../src/store/index.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { readMigrations } from "../../src/store/migrations-fs.ts";
@@ -30,7 +31,7 @@ export const backends: Backend[] = [
   {
     name: "memory",
     async open() {
-      const client = createClient({ url: ":memory:" });
+      const client = openEmbedded(":memory:");
       return { client, close: async () => client.close() };
     },
   },
@@ -38,7 +39,7 @@ export const backends: Backend[] = [
     name: "file",
     async open() {
       const temp = await tempDir();
-      const client = createClient({ url: `file:${join(temp.dir, "test.db")}` });
+      const client = openEmbedded(`file:${join(temp.dir, "test.db")}`);
       return {
         client,
         async close() {

@@ -3,13 +3,14 @@
  * job would, the real sender on the real ports (grammY against the loopback Bot API double, our Zalo
  * client against the Zalo double), and a wait for the outbox to settle.
  */
-import { type Client, createClient } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import { Api } from "grammy";
 import { textReply } from "../../commands/reply.ts";
 import { telegramPort } from "../../src/channels/telegram/port.ts";
 import { webPort } from "../../src/channels/web/port.ts";
 import { createZaloClient } from "../../src/channels/zalo/client.ts";
 import { zaloPort } from "../../src/channels/zalo/port.ts";
+import { openEmbedded } from "../../src/db/open.ts";
 import { createLog } from "../../src/log.ts";
 import type { PacingLimits } from "../../src/push/pacer.ts";
 import type { SendPort } from "../../src/push/port.ts";
@@ -36,9 +37,7 @@ export interface PushDatabase {
   log: ReturnType<typeof createLog>;
 }
 
-export async function openPushDatabase(
-  client: Client = createClient({ url: ":memory:" }),
-): Promise<PushDatabase> {
+export async function openPushDatabase(client: Client = openEmbedded(":memory:")): Promise<PushDatabase> {
   await migrate(client, await readMigrations(), T0);
   const logs: string[] = [];
   const log = createLog({ redact: (line) => line, write: (_level, line) => logs.push(line) });

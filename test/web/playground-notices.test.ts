@@ -9,12 +9,13 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
-import { type Client, createClient } from "@libsql/client";
+import type { Client } from "@libsql/client";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.ts";
 import { bootstrapEmbedded } from "../../src/bootstrap.ts";
 import { parseConfig } from "../../src/config.ts";
+import { openEmbedded } from "../../src/db/open.ts";
 import { createDeps, type Deps } from "../../src/deps.ts";
 import { silentLog } from "../../src/log.ts";
 import { launchChromium } from "../support/browser.ts";
@@ -39,7 +40,7 @@ function cli(...argv: string[]) {
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), "cchc-playground-notices-"));
   url = `file:${join(dir, "cchc.db")}`;
-  client = createClient({ url });
+  client = openEmbedded(url);
   await client.execute("PRAGMA journal_mode = WAL");
   await bootstrapEmbedded(client, { now: new Date() });
   deps = createDeps(parseConfig({ LIBSQL_URL: url }), client, { log: silentLog });
