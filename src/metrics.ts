@@ -51,9 +51,9 @@ class Histogram {
     const lines = [`# HELP ${this.name} ${this.help}`, `# TYPE ${this.name} histogram`];
     for (const [k, entry] of this.series) {
       const prefix = k === "" ? "" : `${k},`;
-      this.buckets.forEach((bound, i) =>
-        lines.push(`${this.name}_bucket{${prefix}le="${bound}"} ${entry.counts[i]}`),
-      );
+      for (const [i, bound] of this.buckets.entries()) {
+        lines.push(`${this.name}_bucket{${prefix}le="${bound}"} ${entry.counts[i]}`);
+      }
       lines.push(`${this.name}_bucket{${prefix}le="+Inf"} ${entry.count}`);
       lines.push(`${this.name}_sum{${k}} ${entry.sum}`, `${this.name}_count{${k}} ${entry.count}`);
     }
