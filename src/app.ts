@@ -47,6 +47,8 @@ export interface AppDeps {
   now: () => Date;
   /** Requests a minute one client may make to the public routes (playground, chat API); default 120. */
   publicRateLimit?: number;
+  /** Behind one reverse proxy: the client is the last address it appended to X-Forwarded-For. */
+  trustProxy?: boolean;
 }
 
 /** A playground message is a command of at most 1,000 characters: 16 KiB of JSON is plenty. */
@@ -54,9 +56,14 @@ const MAX_CHAT_BODY_BYTES = 16 * 1024;
 
 /**
  * Who is asking: the connection's address (@hono/node-server hands the socket in `env.incoming`),
- * else the address Cloudflare puts in front of a Worker. Headers a client sets itself are not trusted.
+ * else the address Cloudflare puts in front of a Worker. Headers a client sets itself are not trusted;
+ * behind a reverse proxy (`TRUST_PROXY=on`), the address that proxy appended last to X-Forwarded-For.
  */
-export function clientAddress(c: Context): string {
+export function clientAddress(c: Context, trustProxy = false): string {
+  if (trustProxy) {
+    const forwarded = c.req.header("x-forwarded-for")?.split(",").at(-1)?.trim();
+    if (forwarded) return forwarded;
+  }
   const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
   return incoming?.socket?.remoteAddress ?? c.req.header("cf-connecting-ip") ?? "unknown";
 }
@@ -101,9 +108,13 @@ export function createApp(deps: AppDeps): Hono {
   const perClient = rateLimiter({
     windowMs: 60_000,
     limit: deps.publicRateLimit ?? DEFAULT_PUBLIC_RATE_LIMIT,
-    keyGenerator: clientAddress,
+    keyGenerator: (c) => clientAddress(c, deps.trustProxy === true),
     standardHeaders: "draft-7",
-    handler: (c) => c.json({ error: "Bạn gửi quá nhiều yêu cầu. Vui lòng chờ một phút rồi thử lại." }, 429),
+    // Closing the connection spares reading (and throwing away) whatever body the flood sent along.
+    handler: (c) =>
+      c.json({ error: "Bạn gửi quá nhiều yêu cầu. Vui lòng chờ một phút rồi thử lại." }, 429, {
+        connection: "close",
+      }),
   });
   app.get("/", perClient, playgroundPage());
   app.post(

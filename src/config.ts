@@ -33,6 +33,8 @@ export interface Config {
   pushes: PushConfig;
   /** Requests a minute one client may make to the public routes (playground, chat API). */
   publicRateLimit: number;
+  /** Behind a reverse proxy: take the client's address from its X-Forwarded-For. */
+  trustProxy: boolean;
   maintenance: MaintenanceConfig;
 }
 
@@ -177,6 +179,7 @@ const envSchema = z.object({
   OUTBOX_RETRY_BASE_MS: positive(600_000, "mili giây").optional(),
   OUTBOX_LEASE_SECONDS: positive(3600, "giây").optional(),
   PUBLIC_RATE_LIMIT_PER_MINUTE: positive(100_000, "yêu cầu mỗi phút từ một địa chỉ").optional(),
+  TRUST_PROXY: z.enum(["on", "off"], { error: "chỉ nhận on hoặc off" }).optional(),
   BACKUP_DIR: z.string().min(1).optional(),
   BACKUP_KEEP: positive(1000, "số bản sao giữ lại").optional(),
   BACKUP_CRON: cron.optional(),
@@ -220,6 +223,7 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     publicBaseUrl: e.PUBLIC_BASE_URL?.replace(/\/+$/, "") ?? null,
     pushes: pushes(e),
     publicRateLimit: e.PUBLIC_RATE_LIMIT_PER_MINUTE ?? DEFAULT_PUBLIC_RATE_LIMIT,
+    trustProxy: e.TRUST_PROXY === "on",
     maintenance: {
       backupDir: e.BACKUP_DIR ?? DEFAULT_MAINTENANCE.backupDir,
       backupKeep: e.BACKUP_KEEP ?? DEFAULT_MAINTENANCE.backupKeep,

@@ -100,6 +100,7 @@ export function createDeps(config: Config, client: Client, options: DepsOptions 
     sender,
     jobs,
     publicRateLimit: config.publicRateLimit,
+    trustProxy: config.trustProxy,
     adminToken: config.adminToken,
   };
 }

@@ -28,6 +28,7 @@ describe("parseConfig", () => {
       publicBaseUrl: null,
       pushes: DEFAULT_PUSHES,
       publicRateLimit: 120,
+      trustProxy: false,
       maintenance: DEFAULT_MAINTENANCE,
     } satisfies Config);
   });

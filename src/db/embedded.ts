@@ -10,9 +10,9 @@
  * by position) and one with a `*` (the driver names columns from the first compilation).
  *
  * Connections: one serves every call outside a transaction (the driver is synchronous, so calls never
- * interleave on it); each open transaction has one of its own, from a small pool. A database in memory
- * exists on one connection only: a transaction holds it, and other calls wait for the transaction to
- * end (30 s at most) instead of failing.
+ * interleave on it); each open transaction has one of its own, from a small pool (one that said it
+ * cannot write is closed, not kept). A database in memory exists on one connection only: calls take it
+ * in turn, first come first served, a transaction for as long as it is open (30 s of waiting at most).
  */
 import { Buffer } from "node:buffer";
 import {
@@ -133,6 +133,12 @@ function closingQuote(sql: string, start: number): number {
 }
 
 function toSql(value: InValue): unknown {
+  if (typeof value === "number" && !Number.isFinite(value)) {
+    throw new RangeError("Only finite numbers (not Infinity or NaN) can be passed as arguments");
+  }
+  if (typeof value === "bigint" && (value < -(2n ** 63n) || value > 2n ** 63n - 1n)) {
+    throw new RangeError("This bigint value is too large to be represented as a 64-bit integer");
+  }
   if (typeof value === "boolean") return value ? 1 : 0;
   if (value instanceof Date) return value.valueOf();
   if (value instanceof ArrayBuffer) return Buffer.from(value);
@@ -209,7 +215,21 @@ class Connection {
   readonly #kept = new Map<string, Kept>();
 
   constructor(path: string) {
-    this.db = new Database(path);
+    try {
+      this.db = new Database(path);
+    } catch (error) {
+      // The driver reports a file it cannot open as a plain Error with an empty code.
+      const mapped = libsqlError(error);
+      if (mapped instanceof LibsqlError) throw mapped;
+      const message = error instanceof Error ? error.message : String(error);
+      throw new LibsqlError(
+        message,
+        "SQLITE_CANTOPEN",
+        "SQLITE_CANTOPEN",
+        14,
+        error instanceof Error ? error : undefined,
+      );
+    }
   }
 
   get keptStatements(): number {
@@ -308,15 +328,28 @@ function runAll(connection: Connection, stmts: readonly (InStatement | [string, 
 
 class EmbeddedTransaction implements Transaction {
   #connection: Connection | null;
-  readonly #release: (connection: Connection) => void;
+  /** The connection said it cannot write: it is closed rather than kept for another transaction. */
+  #spoiled = false;
+  readonly #release: (connection: Connection, spoiled: boolean) => void;
 
-  constructor(connection: Connection, release: (connection: Connection) => void) {
+  constructor(connection: Connection, release: (connection: Connection, spoiled: boolean) => void) {
     this.#connection = connection;
     this.#release = release;
   }
 
   get closed(): boolean {
-    return this.#connection === null || !this.#connection.db.inTransaction;
+    // A closed client may have closed this connection: reading its state then would abort the process.
+    const connection = this.#connection;
+    return connection === null || !connection.db.open || !connection.db.inTransaction;
+  }
+
+  #watch<T>(work: () => T): T {
+    try {
+      return work();
+    } catch (error) {
+      if (spoils(error)) this.#spoiled = true;
+      throw error;
+    }
   }
 
   #open(): Connection {
@@ -326,20 +359,20 @@ class EmbeddedTransaction implements Transaction {
   }
 
   async execute(stmt: InStatement): Promise<ResultSet> {
-    return this.#open().run(stmt);
+    return this.#watch(() => this.#open().run(stmt));
   }
 
   async batch(stmts: InStatement[]): Promise<ResultSet[]> {
-    return runAll(this.#open(), stmts);
+    return this.#watch(() => runAll(this.#open(), stmts));
   }
 
   async executeMultiple(sql: string): Promise<void> {
-    this.#open().exec(sql);
+    this.#watch(() => this.#open().exec(sql));
   }
 
   async commit(): Promise<void> {
     try {
-      this.#open().run("COMMIT");
+      this.#watch(() => this.#open().run("COMMIT"));
     } finally {
       this.#settle();
     }
@@ -363,8 +396,47 @@ class EmbeddedTransaction implements Transaction {
     const connection = this.#connection;
     if (connection === null) return;
     this.#connection = null;
-    this.#release(connection);
+    this.#release(connection, this.#spoiled);
   }
+}
+
+/**
+ * In memory, the one connection is taken in turn, first come first served: a transaction holds its
+ * turn until it ends, any other call only for its own synchronous work. A turn not given within 30 s
+ * is refused (a transaction left open), and the queue goes on without it.
+ */
+class Turns {
+  #last: Promise<void> = Promise.resolve();
+
+  async take(): Promise<() => void> {
+    let release!: () => void;
+    const mine = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const before = this.#last;
+    this.#last = before.then(() => mine);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const late = new Promise<"late">((resolve) => {
+      timer = setTimeout(() => resolve("late"), MEMORY_WAIT_MS);
+    });
+    const outcome = await Promise.race([before.then(() => "turn" as const), late]);
+    clearTimeout(timer);
+    if (outcome === "late") {
+      // Give the turn away as soon as it comes, so those behind are not stuck too.
+      void before.then(release);
+      throw new LibsqlError(
+        "This in-memory database's one connection is held by a transaction that has not ended.",
+        "TRANSACTION_ACTIVE",
+      );
+    }
+    return release;
+  }
+}
+
+/** Whether an error says the connection cannot write (and should not be reused). */
+function spoils(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^SQLITE_(?:READONLY|CANTOPEN)/u.test(code);
 }
 
 export class EmbeddedClient implements Client {
@@ -374,8 +446,7 @@ export class EmbeddedClient implements Client {
   readonly #memory: boolean;
   #shared: Connection | null = null;
   #idle: Connection[] = [];
-  /** In memory: resolves when the transaction holding the one connection ends. */
-  #held: Promise<void> | null = null;
+  readonly #turns = new Turns();
 
   constructor(path: string) {
     this.#memory = path === ":memory:";
@@ -389,70 +460,53 @@ export class EmbeddedClient implements Client {
     return this.#shared;
   }
 
-  /** The connection for a call outside a transaction, once a memory database's transaction let go. */
-  async #free(): Promise<Connection> {
-    const until = Date.now() + MEMORY_WAIT_MS;
-    while (this.#held !== null) {
-      const wait = this.#held;
-      const timer = new Promise((resolve) => setTimeout(resolve, Math.max(0, until - Date.now())));
-      await Promise.race([wait, timer]);
-      if (this.#held === wait && Date.now() >= until) {
-        throw new LibsqlError(
-          "This in-memory database's one connection is held by a transaction that has not ended.",
-          "TRANSACTION_ACTIVE",
-        );
-      }
+  /** Runs synchronous work on the shared connection, in its turn when the database is in memory. */
+  async #withShared<T>(work: (connection: Connection) => T): Promise<T> {
+    if (!this.#memory) return work(this.#connection());
+    const release = await this.#turns.take();
+    try {
+      return work(this.#connection());
+    } finally {
+      release();
     }
-    return this.#connection();
   }
 
   async execute(stmt: InStatement | string, args?: InArgs): Promise<ResultSet> {
-    return (await this.#free()).run(stmt, args);
+    return this.#withShared((connection) => connection.run(stmt, args));
   }
 
   async batch(
     stmts: (InStatement | [string, InArgs?])[],
     mode: TransactionMode = "deferred",
   ): Promise<ResultSet[]> {
-    const connection = await this.#free();
-    connection.run(begin(mode));
-    try {
-      const results = runAll(connection, stmts);
-      connection.run("COMMIT");
-      return results;
-    } finally {
-      if (connection.db.open && connection.db.inTransaction) connection.run("ROLLBACK");
-    }
+    return this.#withShared((connection) =>
+      inOneTransaction(connection, mode, () => runAll(connection, stmts)),
+    );
   }
 
   async migrate(stmts: InStatement[]): Promise<ResultSet[]> {
-    const connection = await this.#free();
-    connection.run("PRAGMA foreign_keys = off");
-    try {
-      return await this.batch(stmts, "deferred");
-    } finally {
-      connection.run("PRAGMA foreign_keys = on");
-    }
+    // All in one synchronous stretch: no other call runs while foreign keys are off.
+    return this.#withShared((connection) => {
+      connection.run("PRAGMA foreign_keys = off");
+      try {
+        return inOneTransaction(connection, "deferred", () => runAll(connection, stmts));
+      } finally {
+        connection.run("PRAGMA foreign_keys = on");
+      }
+    });
   }
 
   async transaction(mode: TransactionMode = "write"): Promise<Transaction> {
     if (this.#memory) {
-      const connection = await this.#free();
-      let release!: () => void;
-      this.#held = new Promise((resolve) => {
-        release = resolve;
-      });
+      const release = await this.#turns.take();
       try {
+        const connection = this.#connection();
         connection.run(begin(mode));
+        return new EmbeddedTransaction(connection, () => release());
       } catch (error) {
-        this.#held = null;
         release();
         throw error;
       }
-      return new EmbeddedTransaction(connection, () => {
-        this.#held = null;
-        release();
-      });
     }
     if (this.closed) throw new LibsqlError("The client is closed", "CLIENT_CLOSED");
     const connection = this.#idle.pop() ?? new Connection(this.#path);
@@ -462,14 +516,14 @@ export class EmbeddedClient implements Client {
       connection.close();
       throw error;
     }
-    return new EmbeddedTransaction(connection, (used) => {
-      if (this.closed || this.#idle.length >= IDLE_CONNECTIONS_KEPT || !used.db.open) used.close();
+    return new EmbeddedTransaction(connection, (used, spoiled) => {
+      if (spoiled || this.closed || this.#idle.length >= IDLE_CONNECTIONS_KEPT || !used.db.open) used.close();
       else this.#idle.push(used);
     });
   }
 
   async executeMultiple(sql: string): Promise<void> {
-    (await this.#free()).exec(sql);
+    await this.#withShared((connection) => connection.exec(sql));
   }
 
   async sync(): Promise<Replicated> {
@@ -493,6 +547,17 @@ export class EmbeddedClient implements Client {
   /** Statements kept by the shared connection (for tests). */
   get keptStatements(): number {
     return this.#shared?.keptStatements ?? 0;
+  }
+}
+
+function inOneTransaction<T>(connection: Connection, mode: TransactionMode, work: () => T): T {
+  connection.run(begin(mode));
+  try {
+    const result = work();
+    connection.run("COMMIT");
+    return result;
+  } finally {
+    if (connection.db.open && connection.db.inTransaction) connection.run("ROLLBACK");
   }
 }
 

@@ -71,7 +71,7 @@ try {
   const embedded = url.startsWith("file:") && databaseFilePath(url) !== null;
   if (config.pushes.scheduler) {
     scheduler = startScheduler(deps, config, log, {
-      embedded: embedded ? { client, migrations: await readMigrations() } : null,
+      embedded: embedded ? { url } : null,
     });
   }
 } catch (error) {

@@ -7,7 +7,6 @@
  * nothing twice.
  */
 import { mkdir } from "node:fs/promises";
-import type { Client } from "@libsql/client";
 import cron, { type ScheduledTask } from "node-cron";
 import type { Config } from "../config.ts";
 import type { Deps } from "../deps.ts";
@@ -15,9 +14,8 @@ import { AppError } from "../errors.ts";
 import { VN_TIME_ZONE } from "../format/vi.ts";
 import { runJob, scheduledJobs } from "../jobs/index.ts";
 import type { Log } from "../log.ts";
-import { rotatingBackup } from "../ops/backup.ts";
+import { backupInChildProcess } from "../ops/backup-process.ts";
 import { pruneExpired } from "../ops/retention.ts";
-import type { Migration } from "../store/index.ts";
 
 export interface Scheduler {
   stop(): Promise<void>;
@@ -25,7 +23,7 @@ export interface Scheduler {
 
 export interface SchedulerOptions {
   /** The client of an embedded database (daily backups); null for a remote one. */
-  embedded: { client: Client; migrations: readonly Migration[] } | null;
+  embedded: { url: string } | null;
 }
 
 export function startScheduler(deps: Deps, config: Config, log: Log, options: SchedulerOptions): Scheduler {
@@ -52,18 +50,13 @@ export function startScheduler(deps: Deps, config: Config, log: Log, options: Sc
   if (embedded !== null) {
     schedule("backup", maintenance.backupCron, async (at) => {
       await mkdir(maintenance.backupDir, { recursive: true });
-      const { report, removed } = await rotatingBackup(
-        embedded.client,
+      const { path, removed } = await backupInChildProcess(
+        embedded.url,
         maintenance.backupDir,
         maintenance.backupKeep,
-        embedded.migrations,
         at,
       );
-      log.info("backup: verified copy written", {
-        path: report.path,
-        bytes: report.bytes,
-        removed: removed.length,
-      });
+      log.info("backup: verified copy written", { path, removed: removed.length });
     });
   }
   for (const { job, cron: expression } of scheduledJobs(config.pushes.schedules)) {

@@ -9,7 +9,7 @@
 import { copyFile, readdir, rename, rm, stat } from "node:fs/promises";
 import { basename, join } from "node:path";
 import type { Client } from "@libsql/client";
-import { openEmbedded } from "../db/open.ts";
+import { createEmbeddedClient } from "../db/embedded.ts";
 import { AppError } from "../errors.ts";
 import { CHAT_PLATFORMS, createStore, type Migration, migrationChecksum } from "../store/index.ts";
 
@@ -36,7 +36,7 @@ export async function verifyCopy(
   path: string,
   known: readonly Migration[],
 ): Promise<{ counts: Record<string, number>; migrations: string[] }> {
-  const copy = openEmbedded(`file:${path}`);
+  const copy = createEmbeddedClient(path);
   try {
     return await checkCopy(copy, path, known);
   } catch (error) {
@@ -148,20 +148,6 @@ export function backupName(now: Date): string {
   return `cchc-${stamp}.db`;
 }
 
-/** The scheduled backup: a new verified copy in `dir`, then only the newest `keep` kept. */
-export async function rotatingBackup(
-  client: Client,
-  dir: string,
-  keep: number,
-  known: readonly Migration[],
-  now: Date,
-): Promise<{ report: BackupReport; removed: string[] }> {
-  const report = await backupDatabase(client, join(dir, backupName(now)), known);
-  const removed = (await listBackups(dir)).slice(keep);
-  for (const old of removed) await rm(old, { force: true });
-  return { report, removed };
-}
-
 export interface RestoreReport {
   /** Where the replaced database now is; null when there was none. */
   keptAs: string | null;
@@ -181,7 +167,7 @@ export async function restoreDatabase(
   if (!(await exists(source))) throw new AppError("BACKUP_NOT_FOUND", `Không có tệp ${source}.`);
   const copy = await verifyCopy(source, known);
   if (await exists(databasePath)) {
-    const current = openEmbedded(`file:${databasePath}`);
+    const current = createEmbeddedClient(databasePath);
     try {
       const store = createStore(current);
       const applied = (await store.maintenance.appliedMigrations()).map((m) => m.name);

@@ -246,25 +246,41 @@ export function chatsRepo(sql: Sql): ChatsRepo {
       const chat = await chatById(id);
       if (chat === null) return false;
       const at = isoInstant(ctx.now);
-      const named = `${chat.platform}:${chat.chatId}`;
-      const actors = [named, ...(userId ? [`${chat.platform}:${userId}`] : [])];
+      // Every id the chat had: a group that became a supergroup was recorded under its old id too.
+      const moves = await sql.execute({
+        sql:
+          "SELECT json_extract(details, '$.oldChatId') AS old FROM audit_log " +
+          "WHERE action = 'chat.migrate' AND entity = 'chat' AND entity_id = ?",
+        args: [`${chat.platform}:${chat.chatId}`],
+      });
+      const ids = [chat.chatId, ...moves.rows.map((row) => String(row.old))];
+      const names = ids.map((chatId) => `${chat.platform}:${chatId}`);
+      const actors = [...names, ...(userId ? [`${chat.platform}:${userId}`] : [])];
+      // Who asked for the erasure stays (an officer, or "telegram:erased" for the person themselves).
+      const actor = actors.includes(ctx.actor) ? `${chat.platform}:erased` : ctx.actor;
       await sql.batch([
         { sql: "DELETE FROM subscriptions WHERE chat_ref = ?", args: [id] },
         {
-          sql: "DELETE FROM pending_choices WHERE platform = ? AND chat_id = ?",
-          args: [chat.platform, chat.chatId],
+          sql: "DELETE FROM pending_choices WHERE platform = ? AND chat_id IN (SELECT value FROM json_each(?))",
+          args: [chat.platform, JSON.stringify(ids)],
         },
+        // Every delivery loses its text; one being sent now is still sent (its sender holds the text),
+        // but keeps none of it here.
         {
           sql:
             "UPDATE outbox SET body = '{\"lines\":[],\"choices\":[]}', message_ids = '[]', updated_at = ?1, " +
             "last_error = CASE WHEN state IN ('pending', 'held') THEN 'đã xóa dữ liệu theo yêu cầu' ELSE NULL END, " +
             "state = CASE WHEN state IN ('pending', 'held') THEN 'skipped' ELSE state END " +
-            "WHERE chat_ref = ?2 AND state <> 'sending'",
+            "WHERE chat_ref = ?2",
           args: [at, id],
         },
+        // Entries about the chat keep what happened, not to whom, by which member, nor its settings and link.
         {
-          sql: "UPDATE audit_log SET entity_id = 'erased', details = '{}' WHERE entity = 'chat' AND entity_id = ?",
-          args: [named],
+          sql:
+            "UPDATE audit_log SET entity_id = 'erased', details = '{}', " +
+            "actor = CASE WHEN actor LIKE ?1 || ':%' THEN ?1 || ':erased' ELSE actor END " +
+            "WHERE entity = 'chat' AND entity_id IN (SELECT value FROM json_each(?2))",
+          args: [chat.platform, JSON.stringify([...names, String(id)])],
         },
         {
           sql: "UPDATE audit_log SET actor = ? WHERE actor IN (SELECT value FROM json_each(?))",
@@ -276,10 +292,7 @@ export function chatsRepo(sql: Sql): ChatsRepo {
             "opt_outs = '[]', status = 'blocked', updated_at = ? WHERE id = ?",
           args: [at, id],
         },
-        auditStatement(
-          { action: "chat.erase", entity: "chat", entityId: String(id) },
-          { ...ctx, actor: ctx.actor.replace(/:.*$/u, ":erased") },
-        ),
+        auditStatement({ action: "chat.erase", entity: "chat", entityId: String(id) }, { ...ctx, actor }),
       ]);
       return true;
     },

@@ -40,7 +40,7 @@ export interface MaintenanceRepo {
   appliedMigrations(): Promise<{ name: string; checksum: string }[]>;
   /** A consistent copy of the whole database into a new file (it must not exist), while others write. */
   vacuumInto(path: string): Promise<void>;
-  /** Deletes what is past its retention, in one write; the audit records how many of each. */
+  /** Deletes what is past its retention, in one write; then the audit records how many of each. */
   prune(cutoffs: PruneCutoffs, ctx: WriteContext): Promise<PruneReport>;
 }
 

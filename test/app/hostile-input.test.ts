@@ -167,9 +167,31 @@ describe("a flood from one address", () => {
       error: "Bạn gửi quá nhiều yêu cầu. Vui lòng chờ một phút rồi thử lại.",
     });
     expect(refused.headers.get("ratelimit-policy")).toContain("5");
+    expect(refused.headers.get("connection")).toBe("close");
     expect((await app.request("/api/notices", {}, from("10.0.0.2"))).status).toBe(200);
     const started = performance.now();
     expect((await app.request("/health", {}, from("10.0.0.1"))).status).toBe(200);
     expect(performance.now() - started).toBeLessThan(500);
+  });
+
+  it("behind a trusted proxy, counts by the address the proxy appended, not a spoofed one", async () => {
+    const app = createApp({
+      chat: { handle: async () => ({ lines: [], choices: [] }) },
+      store: harness.store,
+      pingDatabase: () => harness.store.units.count(),
+      telegram: null,
+      zalo: null,
+      log: silentLog,
+      now: () => new Date(),
+      publicRateLimit: 2,
+      trustProxy: true,
+    });
+    const proxy = { incoming: { socket: { remoteAddress: "127.0.0.1" } } };
+    const via = (chain: string) =>
+      app.request("/api/notices", { headers: { "x-forwarded-for": chain } }, proxy);
+    expect((await via("1.1.1.1, 203.0.113.7")).status).toBe(200);
+    expect((await via("9.9.9.9, 203.0.113.7")).status).toBe(200);
+    expect((await via("8.8.8.8, 203.0.113.7")).status).toBe(429);
+    expect((await via("203.0.113.8")).status).toBe(200);
   });
 });

@@ -120,4 +120,48 @@ describe("/xoadulieu", () => {
     expect(await db.store.chats.erase(record.id, { now, actor: "cli:chats erase" })).toBe(true);
     expect(await db.store.chats.get("zalo", "6ede9afa66b88fe6d6a9")).toBeNull();
   });
+
+  it("erases a group under every id it had, the text of a message being sent, and keeps who erased it", async () => {
+    const ctx = { now, actor: "telegram:5551" };
+    await db.store.chats.touch(
+      { platform: "telegram", chatId: "-4321", type: "group", title: "Tổ CCHC xã" },
+      ctx,
+    );
+    await db.store.chats.changeChatId("telegram", "-4321", "-1009876543210", ctx);
+    const chat = (await db.store.chats.get("telegram", "-1009876543210"))!;
+    await db.store.chats.setQuietHours(chat.id, { start: "21:00", end: "06:00" }, ctx);
+    const body = { lines: [[{ text: "Thẻ điểm riêng của nhóm", style: "plain" }]], choices: [] };
+    await db.store.outbox.enqueue(
+      {
+        key: "in-flight",
+        job: "t",
+        title: "t",
+        scopeUnitId: null,
+        parentKey: null,
+        summarize: false,
+        runAt: now,
+        trigger: "t",
+      },
+      [
+        {
+          chatRef: chat.id,
+          platform: "telegram",
+          subjectUnitId: null,
+          optOutKey: null,
+          body,
+          state: "pending",
+          notBefore: now,
+        },
+      ],
+      { now, actor: "job:t" },
+    );
+    await db.client.execute("UPDATE outbox SET state = 'sending' WHERE notice_key = 'in-flight'");
+    expect(await db.store.chats.erase(chat.id, { now, actor: "cli:chats erase" })).toBe(true);
+    const dump = await everything();
+    for (const gone of ["-4321", "-1009876543210", "Tổ CCHC xã", "Thẻ điểm riêng", "21:00", "5551"]) {
+      expect(dump).not.toContain(gone);
+    }
+    const erased = await db.store.audit.list({ entity: "chat", entityId: String(chat.id) });
+    expect(erased.find((entry) => entry.action === "chat.erase")?.actor).toBe("cli:chats erase");
+  });
 });

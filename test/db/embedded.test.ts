@@ -180,4 +180,42 @@ describe("the Client contract", () => {
     await tx.commit();
     expect((await waiting).rows[0]!.n).toBe(1);
   });
+
+  it("in memory, gives the one connection in turn: queued transactions and calls never run inside another's", async () => {
+    const client = createEmbeddedClient(":memory:");
+    clients.push(client);
+    await client.execute("CREATE TABLE t (id INTEGER PRIMARY KEY)");
+    const first = await client.transaction("write");
+    const a = client.transaction("write");
+    const b = client.transaction("write");
+    const c = client.batch(["INSERT INTO t VALUES (30)"], "write");
+    await first.execute("INSERT INTO t VALUES (1)");
+    await first.commit();
+    const txA = await a;
+    await txA.execute("INSERT INTO t VALUES (10)");
+    // A call queued behind a transaction waits for it; it does not run inside it.
+    const late = client.execute("INSERT INTO t VALUES (40)");
+    await txA.rollback();
+    const txB = await b;
+    await txB.execute("INSERT INTO t VALUES (20)");
+    await txB.commit();
+    await c;
+    await late;
+    const ids = (await client.execute("SELECT id FROM t ORDER BY id")).rows.map((r) => r.id);
+    expect(ids).toEqual([1, 20, 30, 40]);
+  });
+
+  it("answers a transaction's state after the client was closed, without touching the closed connection", async () => {
+    const client = createEmbeddedClient(":memory:");
+    const tx = await client.transaction("write");
+    client.close();
+    expect(tx.closed).toBe(true);
+    await expect(tx.execute("SELECT 1")).rejects.toMatchObject({ code: "TRANSACTION_CLOSED" });
+  });
+
+  it("reports a file it cannot open as SQLITE_CANTOPEN, as outage detection expects", () => {
+    expect(() => createEmbeddedClient(join(dir, "no", "such", "dir", "x.db"))).toThrow(
+      expect.objectContaining({ name: "LibsqlError", code: "SQLITE_CANTOPEN" }),
+    );
+  });
 });

@@ -11,7 +11,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/dispatch.ts";
 import { memoryIo } from "../../src/cli/io.ts";
 import { openEmbedded } from "../../src/db/open.ts";
-import { listBackups, rotatingBackup } from "../../src/ops/backup.ts";
+import { listBackups } from "../../src/ops/backup.ts";
+import { backupInChildProcess } from "../../src/ops/backup-process.ts";
 import { pruneExpired } from "../../src/ops/retention.ts";
 import { createStore, migrate } from "../../src/store/index.ts";
 import { readMigrations } from "../../src/store/migrations-fs.ts";
@@ -85,20 +86,22 @@ describe("backup", () => {
     expect(again.code).toBe(2);
     expect(again.err).toContain("đã có; chọn tên khác");
   });
+});
 
-  it("keeps the newest N of the daily copies", async () => {
-    const daily = join(dir, "daily");
-    const migrations = await readMigrations();
-    for (let day = 1; day <= 4; day++) {
-      const { mkdir } = await import("node:fs/promises");
-      await mkdir(daily, { recursive: true });
-      await rotatingBackup(client, daily, 2, migrations, new Date(Date.UTC(2026, 11, day, 19, 30)));
+describe("the scheduled backup", () => {
+  it("is made in a process of its own, verified, and only the newest N kept", async () => {
+    const daily = join(dir, "scheduled");
+    const { mkdir } = await import("node:fs/promises");
+    await mkdir(daily, { recursive: true });
+    for (const day of [1, 2]) {
+      const made = await backupInChildProcess(url, daily, 1, new Date(Date.UTC(2026, 10, day, 19, 30)), [
+        "--import",
+        "tsx",
+      ]);
+      expect(made.output).toContain("kiểm tra toàn vẹn: đạt");
     }
-    expect((await listBackups(daily)).map((path) => basename(path))).toEqual([
-      "cchc-20261204-193000.db",
-      "cchc-20261203-193000.db",
-    ]);
-  });
+    expect((await listBackups(daily)).map((path) => basename(path))).toEqual(["cchc-20261102-193000.db"]);
+  }, 60_000);
 });
 
 describe("restore", () => {
@@ -111,6 +114,11 @@ describe("restore", () => {
     const refused = await cli("restore", damaged);
     expect(refused.code).toBe(2);
     expect(refused.err).toMatch(/bản sao damaged\.db/i);
+
+    // A name a URL would cut short ("#…") is still the file checked, not another one.
+    const hashed = join(dir, "bad#1.db");
+    await writeFile(hashed, Buffer.alloc(65536, 0x41));
+    expect((await cli("restore", hashed)).code).toBe(2);
 
     const newer = join(dir, "newer.db");
     await writeFile(newer, await readFile(join(dir, "copy-2.db")));
