@@ -1,11 +1,12 @@
 /** /hang [phạm vi] [năm]: a district's (or province's) published ranking, the asker's unit marked. */
 import type { UnitKind } from "../src/domain/unit.ts";
-import { formatPercent } from "../src/format/vi.ts";
+import { formatPercent, formatScore } from "../src/format/vi.ts";
 import type { Resolver } from "../src/resolve/index.ts";
 import type { PublishedRankingEntry } from "../src/store/index.ts";
 import { bold, italic, type Reply, reply } from "./reply.ts";
 import { takeYear } from "./support/args.ts";
-import { groupLine, inSentence, SAMPLE_NOTE, sourceLine } from "./support/format.ts";
+import { groupLine, inSentence } from "./support/format.ts";
+import { Marks, originsOfResult, sourceOf } from "./support/provenance.ts";
 import { rankingOf } from "./support/scope.ts";
 import { type PickedUnit, type Preference, pickUnit } from "./support/unit-arg.ts";
 import type { Command, CommandDeps, CommandInput } from "./types.ts";
@@ -83,20 +84,39 @@ async function table(
   const built = reply()
     .line(bold(`Xếp hạng Chỉ số CCHC năm ${year}`))
     .line(`${ranking.entries.length} ${ranking.peersPhrase}${where}`);
+  const marks = new Marks();
+  const conflicts = new Set<string>();
   let band: string | null = null;
   for (const entry of ranking.entries) {
     if (entry.groupLabel !== null && entry.groupLabel !== band) {
       band = entry.groupLabel;
       built.line(bold(`— ${groupLine(band)} —`));
     }
-    const row = `${entry.rank ?? "–"}. ${shorten(entry.unitId)} ${formatPercent(entry.pct)}${arrow(entry.rankChange)}`;
+    const origins = originsOfResult(entry);
+    const mark = marks.of(
+      origins.total,
+      origins.rank,
+      entry.rankChange === null ? "published" : origins.rankChange,
+    );
+    for (const conflict of origins.conflicts) conflicts.add(conflict);
+    const row = `${entry.rank ?? "–"}. ${shorten(entry.unitId)} ${asPublished(entry)}${arrow(entry.rankChange)}${mark}`;
     if (entry.unitId === mine) built.line(bold(`👉 ${row}`), " (đơn vị của bạn)");
     else built.line(row);
   }
+  for (const conflict of conflicts) built.line(`⚠️ ${conflict}`);
   const first = ranking.entries[0];
-  if (first) built.line(italic(sourceLine(first.source, first.publishedOn)));
-  if (ranking.entries.some((entry) => entry.sample)) built.line(italic(SAMPLE_NOTE));
+  const legend = marks.legend();
+  if (first) built.line(italic(sourceOf(originsOfResult(first), false)));
+  if (legend !== null) built.line(italic(legend));
   return built.build();
+}
+
+/**
+ * The % as the source printed it: on a 100-point scale the points are the %, and a source that gave
+ * three decimals (87,032) keeps them; otherwise the rounded % of the methodology.
+ */
+function asPublished(entry: PublishedRankingEntry): string {
+  return entry.maxPoints === 100 ? `${formatScore(entry.total)}%` : formatPercent(entry.pct);
 }
 
 function arrow(change: number | null): string {

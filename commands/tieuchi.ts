@@ -1,15 +1,8 @@
 /** /tieuchi [đơn vị] [năm]: every field of the published result, lowest share of its maximum first. */
 import { compareCodes } from "../src/core/index.ts";
 import { bold, italic, reply } from "./reply.ts";
-import {
-  bar,
-  componentPercent,
-  maxPoints,
-  points,
-  pointsOutOf,
-  SAMPLE_NOTE,
-  sourceLine,
-} from "./support/format.ts";
+import { bar, componentPercent, maxPoints, points, pointsOutOf } from "./support/format.ts";
+import { fieldMark, Marks, originsOfResult, sourceOf } from "./support/provenance.ts";
 import { cardOf, fieldsOf } from "./support/published.ts";
 import { unitHeading } from "./support/unit-heading.ts";
 import { pickUnitResult } from "./support/unit-result.ts";
@@ -29,23 +22,28 @@ export const tieuchiCommand: Command = {
     if ("reply" in picked) return picked.reply;
     const { unit, published } = picked;
 
-    const built = unitHeading(reply().line(bold(`Điểm từng lĩnh vực năm ${published.year}`)), unit).line(
-      "Tổng: ",
-      bold(pointsOutOf(published.total, published.maxPoints)),
-    );
+    const built = unitHeading(reply().line(bold(`Điểm từng lĩnh vực năm ${published.year}`)), unit);
     const card = cardOf(published);
     const fields = fieldsOf(card).sort((a, b) => (a.pct ?? 0) - (b.pct ?? 0) || compareCodes(a.code, b.code));
     if (fields.length === 0) {
       built.line("Kết quả năm này chỉ công bố điểm tổng, chưa có điểm từng lĩnh vực.");
     }
+    const origins = originsOfResult(published);
+    const marks = new Marks();
+    built.line("Tổng: ", bold(pointsOutOf(published.total, published.maxPoints)), marks.of(origins.total));
     for (const field of fields) {
       built
-        .line(`${bar(field.pct ?? 0)} `, bold(componentPercent(field.pct ?? 0)), ` ${field.shortName}`)
+        .line(
+          `${bar(field.pct ?? 0)} `,
+          bold(componentPercent(field.pct ?? 0)),
+          ` ${field.shortName}${fieldMark(marks, origins, field)}`,
+        )
         .line(`   ${points(field.points)}/${maxPoints(field.applicableMax)} điểm, mất ${points(field.lost)}`);
     }
     for (const annotation of card?.annotations ?? []) built.line(annotation);
-    built.line(italic(sourceLine(published.source, published.publishedOn)));
-    if (published.sample) built.line(italic(SAMPLE_NOTE));
+    const legend = marks.legend();
+    built.line(italic(sourceOf(origins, legend?.includes("△") === true)));
+    if (legend !== null) built.line(italic(legend));
     return built.build();
   },
 };

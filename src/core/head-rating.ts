@@ -12,6 +12,7 @@ export function rateHead(
   fields: readonly NodeResult[],
   pctRounded: number,
   componentPctDecimals: number,
+  year?: number,
 ): HeadRatingResult {
   const order = new Map(rules.scale.map((s, i) => [s.code, i]));
   const rating = (code: string): Rating => ({
@@ -26,6 +27,7 @@ export function rateHead(
   let finalCode = baseCode;
   const caps: AppliedCap[] = [];
   for (const cap of rules.caps) {
+    if (!coversYear(cap.years, year)) continue;
     const hits = matchingFields(cap.when, fields);
     if (hits.length === 0) continue;
     finalCode = worse(finalCode, cap.capAt);
@@ -41,6 +43,7 @@ export function rateHead(
 
   const flags: RaisedFlag[] = [];
   for (const flag of rules.flags) {
+    if (!coversYear(flag.years, year)) continue;
     const hits = matchingFields(flag.when, fields);
     if (hits.length === 0) continue;
     const threshold = thresholdOf(flag.when);
@@ -59,6 +62,12 @@ export function rateHead(
   }
 
   return { base: rating(baseCode), final: rating(finalCode), caps, flags };
+}
+
+function coversYear(years: { from?: number; to?: number } | undefined, year: number | undefined): boolean {
+  if (years === undefined) return true;
+  if (year === undefined) return false;
+  return (years.from === undefined || year >= years.from) && (years.to === undefined || year <= years.to);
 }
 
 function thresholdOf(when: FieldCondition): number {

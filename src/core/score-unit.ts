@@ -15,6 +15,8 @@ export interface ScoreOptions {
   lowestCount?: number;
   /** Rank leaves (the smallest thing a unit can act on) or top-level fields (leaf). */
   lowestLevel?: LowestLevel;
+  /** The assessed year: a cap or flag limited to some years applies only to them. */
+  year?: number;
 }
 
 /**
@@ -88,7 +90,7 @@ export function scoreUnit(
     pctRounded,
     group: classify(methodology.classification.bands, pctRounded),
     headRating: methodology.headRating
-      ? rateHead(methodology.headRating, fields, pctRounded, componentPctDecimals)
+      ? rateHead(methodology.headRating, fields, pctRounded, componentPctDecimals, options.year)
       : null,
     fields,
     lowest: lowestCriteria(fields, options.lowestCount ?? 3, options.lowestLevel ?? "leaf"),

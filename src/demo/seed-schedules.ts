@@ -10,7 +10,7 @@ export const SCHEDULE_YEAR = 2024;
 export const SCHEDULE_WEEKS = [9, 10, 11, 12] as const;
 
 const NOTICE = "Thông báo lịch làm việc của Lãnh đạo Hội đồng nhân dân và Ủy ban nhân dân thị xã";
-const PORTAL = "Trang thông tin điện tử thị xã Kinh Môn (000_76dd3e98a2024d0c.txt)";
+const PORTAL = "Trang thông tin điện tử thị xã Kinh Môn, mục thông báo lịch làm việc";
 
 function noticeTitle(week: number, from: string, to: string): string {
   const [, fm, fd] = from.split("-");
@@ -82,7 +82,9 @@ export function demoScheduleWeeks(): DemoWeek[] {
   return SCHEDULE_WEEKS.map((isoWeek) => {
     const week = { isoYear: SCHEDULE_YEAR, isoWeek };
     const { from, to } = isoWeekRange(week);
-    const source = `${PORTAL}: "${noticeTitle(isoWeek, from, to)}"; các mục lịch là dữ liệu minh họa`;
+    // The source's own slip is said in the line that quotes it, not silently corrected.
+    const slip = isoWeek === 9 ? ` (nguồn in năm “3024”: tuần 09 là 26/02–03/03/${SCHEDULE_YEAR})` : "";
+    const source = `${PORTAL}: "${noticeTitle(isoWeek, from, to)}"${slip}; các mục lịch là dữ liệu minh họa`;
     return {
       ...week,
       items: TEMPLATES.map((t) => ({

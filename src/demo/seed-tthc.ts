@@ -16,12 +16,12 @@ interface Period {
 }
 
 const BAC_AN_PORTAL =
-  "Trang thông tin điện tử xã Bắc An, mục Kết quả giải quyết TTHC, cập nhật 02/12/2023 22:14:02 " +
-  "(001_3066e2a9f7b207fe.txt): số hồ sơ xử lý 1.035, trước và đúng hạn 1.034 (công bố gộp, ghi vào đúng hạn), " +
+  "Trang thông tin điện tử xã Bắc An, mục Kết quả giải quyết TTHC (bên bài “Xã Bắc An: Xếp thứ 5 toàn thành phố " +
+  "về chỉ số cải cách hành chính năm 2021”), cập nhật 02/12/2023 22:14:02: số hồ sơ xử lý 1.035, trước và đúng hạn 1.034 (công bố gộp, ghi vào đúng hạn), " +
   "trễ hạn 1; không công bố số tiếp nhận, đang giải quyết và thư xin lỗi";
 const TAN_HONG_PORTAL =
-  "Trang thông tin điện tử xã Tân Hồng, mục Kết quả giải quyết TTHC, cập nhật 22/09/2023 04:20:45 " +
-  "(003_6457c25263f840f9.txt): số hồ sơ xử lý 840, trước và đúng hạn 840 (công bố gộp, ghi vào đúng hạn), trễ hạn 0; " +
+  "Trang thông tin điện tử xã Tân Hồng, mục Kết quả giải quyết TTHC (bên bài “Xã Tân Hồng 03 năm liền dẫn đầu " +
+  "về Chỉ số cải cách hành chính”), cập nhật 22/09/2023 04:20:45: số hồ sơ xử lý 840, trước và đúng hạn 840 (công bố gộp, ghi vào đúng hạn), trễ hạn 0; " +
   "không công bố số tiếp nhận, đang giải quyết và thư xin lỗi";
 const SAMPLE = "Số liệu minh họa do cchc-bot tạo (cùng kỳ các năm trước), không phải số liệu công bố";
 

@@ -8,12 +8,14 @@
  * const report = await seedDemo(store, { now, actor: "seed:demo" });
  */
 
+import type { FigureOrigins } from "../domain/provenance.ts";
 import { decimalsOf, formatNumber } from "../format/vi.ts";
 import { builtinSource, methodologyInputOf } from "../imports/methodologies.ts";
 import { builtinMethodologies, getBuiltinMethodology } from "../methodologies/index.ts";
 import { publishScope } from "../publishing/index.ts";
 import type { LeafScore, Store, StoreRepos, WriteContext } from "../store/index.ts";
 import { type ScoreFixture, scoreFixtures } from "./fixtures/index.ts";
+import { fixtureOrigins } from "./origins.ts";
 import { DRAFT_SOURCE, DRAFT_YEAR, draftScores } from "./seed-drafts.ts";
 import { demoScheduleWeeks } from "./seed-schedules.ts";
 import { DEMO_TTHC, tthcRows } from "./seed-tthc.ts";
@@ -35,6 +37,8 @@ export interface SeedReport {
   tthc: { periods: number };
   schedules: { weeks: number; replaced: number; items: number };
 }
+
+const DEMO_ORIGINS = fixtureOrigins(scoreFixtures);
 
 /** Fixtures whose next year stays an unpublished draft, to show the embargo. */
 const DRAFT_FROM = ["gia-loc-2022", "binh-giang-2022"];
@@ -91,7 +95,16 @@ async function seedPublication(
   report: SeedReport,
 ): Promise<void> {
   const { scope } = placed;
+  const origins = new Map<number, FigureOrigins>();
+  for (const [name, unitOrigins] of DEMO_ORIGINS.get(fixture.key) ?? []) {
+    const id = placed.units.get(name)?.id;
+    if (id !== undefined) origins.set(id, unitOrigins);
+  }
   if ((await repos.publications.get(scope.id, fixture.year)) !== null) {
+    // Published by an earlier version of the seed, before origins were kept: give them theirs.
+    for (const [unitId, unitOrigins] of origins) {
+      await repos.published.fillOrigins(unitId, fixture.year, unitOrigins);
+    }
     report.publications.alreadyPublished += 1;
     return;
   }
@@ -120,6 +133,7 @@ async function seedPublication(
       publishedOn: publishedOn(fixture),
       source: articleSource(fixture),
       annotations: annotations(fixture, placed),
+      origins,
     },
     ctx,
   );

@@ -14,6 +14,7 @@ import {
   type UnitInput,
   type UnitResult,
 } from "../core/index.ts";
+import type { FigureOrigins } from "../domain/provenance.ts";
 import type { PublishedDetail } from "../domain/published.ts";
 import type { UnitRecord } from "../domain/unit.ts";
 import { formatIsoDate } from "../format/vi.ts";
@@ -37,6 +38,11 @@ export interface PublishRequest {
   source?: string;
   /** Published side facts per unit id, frozen with the unit's result ("Chỉ số hài lòng: 99,3%"). */
   annotations?: ReadonlyMap<number, readonly string[]>;
+  /**
+   * Where each unit's figures come from, per unit id, when not all were published by this act (the
+   * demo's articles printed only some); a unit not listed: its figures are what its `sample` flag says.
+   */
+  origins?: ReadonlyMap<number, FigureOrigins>;
 }
 
 export interface PublishedUnitLine {
@@ -221,7 +227,7 @@ export async function publishScope(
   const ranking = scorePeerSet(
     methodology,
     members.map((m) => ({ unit: m.label, scores: leafInputs(m.scores) })),
-    { previous },
+    { previous, year },
   );
 
   const byLabel = new Map(members.map((m) => [m.label, m]));
@@ -250,6 +256,7 @@ export async function publishScope(
       detail,
       source: member.assessment.source,
       sample: member.assessment.sample || member.scores.some((s) => s.sample),
+      origins: request.origins?.get(member.unit.id) ?? null,
     };
   });
   await repos.published.freeze(entries, publishedOn, ctx);

@@ -1,4 +1,5 @@
 import type { InStatement, Row } from "@libsql/client";
+import type { FigureOrigins } from "../domain/provenance.ts";
 import { cardOfDetail } from "../domain/published.ts";
 import { auditIfChangedStatement, auditStatement } from "./audit.ts";
 import { StoreError } from "./errors.ts";
@@ -26,6 +27,8 @@ export interface PublishedResultInput {
   detail: unknown;
   source: string;
   sample: boolean;
+  /** Where each figure comes from (src/domain/provenance.ts); null: by `sample` alone. */
+  origins: FigureOrigins | null;
 }
 
 export interface PublishedResult extends PublishedResultInput {
@@ -77,12 +80,17 @@ export interface PublishedRepo {
   years(unitId: number): Promise<number[]>;
   /** Years with published results in the scope, newest first. */
   scopeYears(scopeUnitId: number): Promise<number[]>;
+  /**
+   * Records where a result's figures come from when it was frozen without (before origins were
+   * kept); never rewrites origins already frozen. Returns whether a row took them.
+   */
+  fillOrigins(unitId: number, year: number, origins: FigureOrigins): Promise<boolean>;
 }
 
 const COLUMNS =
   "assessment_id, unit_id, year, scope_unit_id, peer_count, methodology_id, methodology_version, total, max_points, " +
   "pct, rank, rank_change, points_change, group_code, group_label, rating_code, rating_label, reasons, detail, " +
-  "published_on, source, sample, card";
+  "published_on, source, sample, card, origins";
 /**
  * What a read selects: the integer and text columns packed into one (see `packedColumns`; a score
  * card reads one result per message), the reals as columns, then the two JSON snapshots for a full
@@ -106,7 +114,7 @@ const PACKED_COLUMNS = [
   "source",
   "sample",
 ] as const;
-const RANKING_SELECT = `${packedColumns(PACKED_COLUMNS)}, total, max_points, pct, points_change`;
+const RANKING_SELECT = `${packedColumns(PACKED_COLUMNS)}, total, max_points, pct, points_change, origins`;
 const RESULT_SELECT = `${RANKING_SELECT}, reasons, detail`;
 const CARD_SELECT = `${RANKING_SELECT}, reasons, card`;
 const RANKING_ORDER = "ORDER BY rank IS NULL, rank, pct DESC, unit_id";
@@ -147,7 +155,13 @@ function rankingEntryFromRow(row: Row): PublishedRankingEntry {
     publishedOn: text(packed, "published_on"),
     source: text(packed, "source"),
     sample: flag(packed, "sample"),
+    origins: originsFromRow(row),
   };
+}
+
+function originsFromRow(row: Row): FigureOrigins | null {
+  const stored = textOrNull(row, "origins");
+  return stored === null ? null : (JSON.parse(stored) as FigureOrigins);
 }
 
 /** The card column for a detail: NULL when there is no card to make (no detail, or not an object). */
@@ -160,7 +174,7 @@ function snapshotInsert(e: PublishedResultInput, publishedOn: string): InStateme
   return {
     sql:
       `INSERT INTO published_results (${COLUMNS}) SELECT a.id, a.unit_id, a.year, ?, ?, a.methodology_id, ` +
-      "a.methodology_version, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM assessments a WHERE a.id = ?",
+      "a.methodology_version, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM assessments a WHERE a.id = ?",
     args: [
       e.scopeUnitId,
       e.peerCount,
@@ -180,6 +194,7 @@ function snapshotInsert(e: PublishedResultInput, publishedOn: string): InStateme
       e.source,
       e.sample ? 1 : 0,
       cardJson(e.detail),
+      e.origins === null ? null : JSON.stringify(e.origins),
       e.assessmentId,
     ],
   };
@@ -322,6 +337,14 @@ export function publishedRepo(sql: Sql): PublishedRepo {
         sample,
         peerUnitIds: peers as number[],
       };
+    },
+
+    async fillOrigins(unitId, year, origins) {
+      const result = await sql.execute({
+        sql: "UPDATE published_results SET origins = ? WHERE unit_id = ? AND year = ? AND origins IS NULL",
+        args: [JSON.stringify(origins), unitId, year],
+      });
+      return result.rowsAffected > 0;
     },
 
     years: (unitId) => years("unit_id", unitId),

@@ -24,11 +24,18 @@ describe("head-of-unit rating", () => {
     );
   });
 
-  it("flags a TTHC field at 54,5% for accountability in Vietnamese", () => {
-    const result = scoreUnit(hd2022, { unit: "Xã C", scores: { ...full, F3: 12 } });
+  it("flags a TTHC field at 54,5% for accountability in Vietnamese, from 2023 on", () => {
+    const result = scoreUnit(hd2022, { unit: "Xã C", scores: { ...full, F3: 12 } }, { year: 2023 });
     expect(result.headRating?.flags.map((f) => f.message)).toEqual([
       "Lĩnh vực Cải cách TTHC đạt 54,5% (< 75%): người đứng đầu phải kiểm điểm, làm rõ trách nhiệm",
     ]);
+  });
+
+  it("applies a rule only to the years its source covers (Gia Lộc's instruction is for 2023 on)", () => {
+    const input = { unit: "Xã C", scores: { ...full, F3: 12 } };
+    expect(scoreUnit(hd2022, input, { year: 2022 }).headRating?.flags).toEqual([]);
+    expect(scoreUnit(hd2022, input).headRating?.flags).toEqual([]);
+    expect(scoreUnit(hd2022, input, { year: 2024 }).headRating?.flags).toHaveLength(1);
   });
 
   it("never lets a cap raise a rating: a unit under 65% stays KHT though a field is under 70%", () => {

@@ -103,6 +103,7 @@ describe.each(backends)("the store under chat messages on $name", (backend) => {
           detail: { schema: 1, result: { fields: [{ code: "1", pct: 54.5 }] }, annotations: [] },
           source: "Báo Thử, 12/04/2022",
           sample: i === 1,
+          origins: null,
         });
       }
       await store.published.freeze(entries, `${year + 1}-04-12`, ctx);

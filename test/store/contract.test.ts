@@ -314,6 +314,7 @@ describe.each(backends)("store contract on $name", (backend) => {
         detail: { fields: [{ code: "1", pct: 54.5 }] },
         source: "Báo Hải Dương, 12/04/2022",
         sample: true,
+        origins: null,
       });
       await store.published.freeze(
         [snapshot(b?.id ?? 0, 1, 87.03), snapshot(a?.id ?? 0, 2, 80.5)],

@@ -132,6 +132,7 @@ beforeAll(async () => {
       detail: ODD_DETAILS[i],
       source: "Thử",
       sample: true,
+      origins: null,
     });
   }
   await store.published.freeze(entries, "2022-03-01", setupContext);

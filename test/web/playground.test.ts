@@ -56,8 +56,8 @@ describe("the playground page", () => {
     await page.press("#text", "Enter");
     await expect.poll(() => lastBotBubble().textContent()).toContain("87,032");
     const reply = (await lastBotBubble().textContent()) ?? "";
-    expect(reply).toContain("dữ liệu minh họa");
-    expect(await lastBotBubble().locator("strong").first().textContent()).toBe("Chỉ số CCHC năm 2022");
+    expect(reply).toContain("◇ số liệu minh họa");
+    expect(await lastBotBubble().locator("strong").first().textContent()).toBe("Xã Tân Hồng");
     expect(await page.inputValue("#text")).toBe("");
     await page.screenshot({ path: join(shots, "diem.png") });
   });

@@ -122,6 +122,14 @@ export const FieldConditionSchema = z.union([
 ]);
 export type FieldCondition = z.infer<typeof FieldConditionSchema>;
 
+/**
+ * The assessed years a cap or flag applies to, when its source limits it (an instruction "from the 2023
+ * index on"): outside them, or when the year is not known, the rule is not applied.
+ */
+const ruleYears = z
+  .strictObject({ from: z.number().int().optional(), to: z.number().int().optional() })
+  .optional();
+
 export const HeadRatingRulesSchema = z.strictObject({
   /** Best first (NĐ 90/2020 order). */
   scale: z.array(z.strictObject({ code: z.string().min(1), label: z.string().min(1) })).min(2),
@@ -132,6 +140,7 @@ export const HeadRatingRulesSchema = z.strictObject({
       capAt: z.string().min(1),
       reason: z.string().min(1),
       source: z.string().optional(),
+      years: ruleYears,
       ...assumption,
     }),
   ),
@@ -141,6 +150,7 @@ export const HeadRatingRulesSchema = z.strictObject({
       code: z.string().regex(/^[A-Z][A-Z0-9_]*$/),
       text: z.string().min(1),
       source: z.string().optional(),
+      years: ruleYears,
       ...assumption,
     }),
   ),

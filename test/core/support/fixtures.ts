@@ -11,7 +11,7 @@ export function scoreFixture(fixture: ScoreFixture): PeerSetResult {
   return scorePeerSet(
     getBuiltinMethodology(fixture.methodologyId),
     unitInputsOf(fixture),
-    previous ? { previous } : {},
+    previous ? { previous, year: fixture.year } : { year: fixture.year },
   );
 }
 
