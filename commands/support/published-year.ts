@@ -6,18 +6,22 @@
 import type { PublishedCardResult } from "../../src/store/index.ts";
 import { type Reply, reply } from "../reply.ts";
 import type { CommandDeps } from "../types.ts";
+import { predecessorsReply } from "./predecessors.ts";
 import type { PickedUnit } from "./unit-arg.ts";
 
 export type YearPicked = { published: PublishedCardResult } | { reply: Reply };
 
 const MAX_YEAR_CHOICES = 6;
 
-/** The unit's published card for the asked year, or for its latest when none was asked. */
+/**
+ * The unit's published card for the asked year, or for its latest when none was asked. A unit with no
+ * result of its own but predecessors with some (a commune formed in 2025) gets theirs, shown as such.
+ */
 export async function publishedYear(
   deps: CommandDeps,
   unit: PickedUnit,
   asked: number | null,
-  commandFor: (year: number) => string,
+  commandFor: (unitId: number, year: number) => string,
 ): Promise<YearPicked> {
   if (asked !== null) {
     // The usual case, a year with a result, takes one read; the years are only needed to explain a miss.
@@ -27,6 +31,8 @@ export async function publishedYear(
   const years = await deps.store.published.years(unit.id);
   const latest = years[0];
   if (latest === undefined) {
+    const before = await predecessorsReply(deps, unit, asked, commandFor);
+    if (before !== null) return { reply: before };
     return {
       reply: reply().line(`Chưa có kết quả Chỉ số CCHC nào được công bố cho ${unit.path}.`).build(),
     };
@@ -41,7 +47,7 @@ export async function publishedYear(
         .line(`Không có dữ liệu năm ${year} của ${unit.name}.`)
         .line(`Các năm đã công bố: ${years.join(", ")}.`);
     }
-    for (const y of years.slice(0, MAX_YEAR_CHOICES)) built.choice(`Năm ${y}`, commandFor(y));
+    for (const y of years.slice(0, MAX_YEAR_CHOICES)) built.choice(`Năm ${y}`, commandFor(unit.id, y));
     return { reply: built.build() };
   }
   const published = await deps.store.published.cardForUnit(unit.id, year);

@@ -29,7 +29,7 @@ export async function pickUnitResult(
   });
   if ("reply" in picked) return picked;
   const unit = picked.unit;
-  const found = await publishedYear(deps, unit, year.value, (y) => `/${command} #${unit.id} ${y}`);
+  const found = await publishedYear(deps, unit, year.value, (id, y) => `/${command} #${id} ${y}`);
   if ("reply" in found) return found;
   return { unit, published: found.published };
 }
