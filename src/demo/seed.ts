@@ -57,14 +57,11 @@ function leafScores(scores: Readonly<Record<string, number>>, sample: boolean): 
 }
 
 /**
- * The article's date when it announced this year's results; an earlier year not covered by an article
- * gets the same day a year before (its results are sample anyway).
+ * The day the article that states the year's figures was published: for an earlier year it mentions
+ * ("03 năm liền dẫn đầu"), that is still the article's day, never a made-up one a year before.
  */
 function publishedOn(fixture: ScoreFixture): string {
-  const article = fixture.sources[0]?.published ?? `${fixture.year + 1}-03-31`;
-  return Number(article.slice(0, 4)) === fixture.year + 1
-    ? article
-    : `${fixture.year + 1}${article.slice(4)}`;
+  return fixture.sources[0]?.published ?? `${fixture.year + 1}-03-31`;
 }
 
 function annotations(fixture: ScoreFixture, placed: PlacedScope): Map<number, string[]> {
