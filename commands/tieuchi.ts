@@ -1,15 +1,19 @@
 /** /tieuchi [đơn vị] [năm]: every field of the published result, lowest share of its maximum first. */
 import { compareCodes } from "../src/core/index.ts";
 import { bold, italic, reply } from "./reply.ts";
+import { methodologyOf } from "./support/climb.ts";
+import { scopeFieldAverages } from "./support/field-averages.ts";
 import {
   bar,
   componentPercent,
   maxPoints,
   points,
   pointsOutOf,
+  SAMPLE_MARK,
   SAMPLE_NOTE,
   sourceLine,
 } from "./support/format.ts";
+import { provinceRankOf } from "./support/province-rank.ts";
 import { cardOf, fieldsOf } from "./support/published.ts";
 import { unitHeading } from "./support/unit-heading.ts";
 import { pickUnitResult } from "./support/unit-result.ts";
@@ -38,14 +42,40 @@ export const tieuchiCommand: Command = {
     if (fields.length === 0) {
       built.line("Kết quả năm này chỉ công bố điểm tổng, chưa có điểm từng lĩnh vực.");
     }
+    const resolver = await deps.resolver();
+    const peers = fields.length === 0 ? null : await scopeFieldAverages(deps, resolver, published);
+    const mark = published.sample ? ` ${SAMPLE_MARK}` : "";
     for (const field of fields) {
+      const average = peers?.averages.get(field.code);
+      const scope =
+        average === undefined
+          ? ""
+          : ` · TB ${peers?.scopeWord}: ${points(average.points)}${average.sample && !published.sample ? ` ${SAMPLE_MARK}` : ""}`;
       built
         .line(`${bar(field.pct ?? 0)} `, bold(componentPercent(field.pct ?? 0)), ` ${field.shortName}`)
-        .line(`   ${points(field.points)}/${maxPoints(field.applicableMax)} điểm, mất ${points(field.lost)}`);
+        .line(
+          `   ${points(field.points)}/${maxPoints(field.applicableMax)} điểm, mất ${points(field.lost)}${scope}${mark}`,
+        );
+    }
+    if (peers !== null && peers.averages.size > 0) {
+      built.line(
+        italic(
+          `“mất”: số điểm lĩnh vực còn có thể lấy lại; TB ${peers.scopeWord}: điểm trung bình của ${peers.count} đơn vị.`,
+        ),
+      );
+    }
+    const ties = (await methodologyOf(deps, published))?.ranking.ties ?? "competition";
+    const province = await provinceRankOf(deps, resolver, unit, published, ties);
+    if (province !== null) {
+      built.line(
+        `Hạng trong tỉnh: ${province.rank}/${province.count} ${province.peersPhrase}`,
+        province.sample ? ` ${SAMPLE_MARK}` : "",
+      );
     }
     for (const annotation of card?.annotations ?? []) built.line(annotation);
     built.line(italic(sourceLine(published.source, published.publishedOn)));
-    if (published.sample) built.line(italic(SAMPLE_NOTE));
+    const averagedSample = [...(peers?.averages.values() ?? [])].some((average) => average.sample);
+    if (published.sample || averagedSample) built.line(italic(SAMPLE_NOTE));
     return built.build();
   },
 };
