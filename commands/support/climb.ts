@@ -111,7 +111,12 @@ export function bandGapText(result: ClimbResult): string | null {
 /**
  * The one line a score card shows: the gap to the next rank and to the next band, from published
  * totals only. "Cần thêm 2,32 điểm để vượt Xã Thống Nhất (hạng 1); cần thêm 4,82 điểm để vào nhóm
- * từ 90% trở lên." Null when the unit leads its scope in the top band.
+ * từ 90% trở lên." Null when the unit leads its scope in the top band. For an unranked result
+ * (published rank null) show it only if a rank gap is wanted at all: the peers are still ranked.
+ *
+ * @example
+ * const climbed = await climbFor(deps, resolver, published);
+ * const line = climbed && climbLine(climbed.result);
  */
 export function climbLine(result: ClimbResult): string | null {
   const parts = [rankGapText(result.nextRank, result.pointsLeft), bandGapText(result)].filter(
