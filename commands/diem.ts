@@ -5,6 +5,7 @@ import type { PublishedCard } from "../src/domain/published.ts";
 import { formatPercent } from "../src/format/vi.ts";
 import type { PublishedCardResult } from "../src/store/index.ts";
 import { bold, italic, type Reply, reply } from "./reply.ts";
+import { climbFor, climbLine } from "./support/climb.ts";
 import { changeText, componentPercent, groupLine, maxPoints, points, pointsOutOf } from "./support/format.ts";
 import { fieldMark, Marks, originsOfResult, ratingNotes, sourceOf } from "./support/provenance.ts";
 import { cardOf, fieldsOf } from "./support/published.ts";
@@ -52,6 +53,9 @@ async function scoreCard(
     published.rank === null ? "chưa công bố" : bold(`${published.rank}/${published.peerCount}`),
     published.rank === null ? "" : ` ${ranking.peersPhrase}${marks.of(origins.rank)}`,
   );
+  const climbed = await climbFor(deps, resolver, published);
+  const climb = climbed === null ? null : climbLine(climbed);
+  if (climb !== null) card.line(`🎯 ${climb}`);
   for (const line of changeLines(published, origins, marks)) card.line(line);
   if (published.groupLabel) card.line(`${groupLine(published.groupLabel)}${marks.of(origins.group)}`);
 

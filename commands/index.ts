@@ -9,6 +9,7 @@ import { hangCommand } from "./hang.ts";
 import { helpCommand } from "./help.ts";
 import { huyCommand } from "./huy.ts";
 import { lichCommand } from "./lich.ts";
+import { muctieuCommand } from "./muctieu.ts";
 import { startCommand } from "./start.ts";
 import { tieuchiCommand } from "./tieuchi.ts";
 import { tthcCommand } from "./tthc.ts";
@@ -19,6 +20,7 @@ export const commands: readonly Command[] = [
   diemCommand,
   hangCommand,
   tieuchiCommand,
+  muctieuCommand,
   tthcCommand,
   lichCommand,
   dangkyCommand,

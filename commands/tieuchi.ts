@@ -1,8 +1,11 @@
 /** /tieuchi [đơn vị] [năm]: every field of the published result, lowest share of its maximum first. */
 import { compareCodes } from "../src/core/index.ts";
 import { bold, italic, reply } from "./reply.ts";
+import { methodologyOf } from "./support/climb.ts";
+import { scopeFieldAverages } from "./support/field-averages.ts";
 import { bar, componentPercent, maxPoints, points, pointsOutOf } from "./support/format.ts";
 import { fieldMark, Marks, originsOfResult, sourceOf } from "./support/provenance.ts";
+import { provinceRankOf } from "./support/province-rank.ts";
 import { cardOf, fieldsOf } from "./support/published.ts";
 import { unitHeading } from "./support/unit-heading.ts";
 import { pickUnitResult } from "./support/unit-result.ts";
@@ -31,14 +34,38 @@ export const tieuchiCommand: Command = {
     const origins = originsOfResult(published);
     const marks = new Marks();
     built.line("Tổng: ", bold(pointsOutOf(published.total, published.maxPoints)), marks.of(origins.total));
+    const resolver = await deps.resolver();
+    const peers = fields.length === 0 ? null : await scopeFieldAverages(deps, resolver, published);
     for (const field of fields) {
+      const average = peers?.averages.get(field.code);
+      const scope =
+        average === undefined
+          ? ""
+          : ` · TB ${peers?.scopeWord}: ${points(average.points)}${marks.of(average.sample ? "sample" : "published")}`;
       built
         .line(
           `${bar(field.pct ?? 0)} `,
           bold(componentPercent(field.pct ?? 0)),
           ` ${field.shortName}${fieldMark(marks, origins, field)}`,
         )
-        .line(`   ${points(field.points)}/${maxPoints(field.applicableMax)} điểm, mất ${points(field.lost)}`);
+        .line(
+          `   ${points(field.points)}/${maxPoints(field.applicableMax)} điểm, mất ${points(field.lost)}${scope}`,
+        );
+    }
+    if (peers !== null && peers.averages.size > 0) {
+      built.line(
+        italic(
+          `“mất”: số điểm lĩnh vực còn có thể lấy lại; TB ${peers.scopeWord}: điểm trung bình của ${peers.count} đơn vị.`,
+        ),
+      );
+    }
+    const ties = (await methodologyOf(deps, published))?.ranking.ties ?? "competition";
+    const province = await provinceRankOf(deps, resolver, unit, published, ties);
+    if (province !== null) {
+      built.line(
+        `Hạng trong tỉnh: ${province.rank}/${province.count} ${province.peersPhrase}`,
+        marks.of(province.sample ? "sample" : "published"),
+      );
     }
     for (const annotation of card?.annotations ?? []) built.line(annotation);
     const legend = marks.legend();

@@ -10,7 +10,7 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === "object" && value !== null;
 
 /** The snapshot's card (its detail down to the fields) when it has the shape this code knows (schema 1). */
-export function cardOf(published: PublishedCardResult): PublishedCard | null {
+export function cardOf(published: Pick<PublishedCardResult, "card">): PublishedCard | null {
   const card = published.card;
   if (!isObject(card) || card.schema !== 1 || !isObject(card.result)) return null;
   if (!Array.isArray(card.result.fields)) return null;

@@ -3,6 +3,20 @@
  * head ratings, ranks and year-on-year changes. No I/O, no clock, no environment.
  */
 export { classify } from "./classification.ts";
+export {
+  type BandGap,
+  type CapInTheWay,
+  type ClimbOptions,
+  type ClimbPeer,
+  type ClimbResult,
+  type ClimbRules,
+  type ClimbUnit,
+  climb,
+  climbAdd,
+  climbPct,
+  type RankGap,
+  type Recovery,
+} from "./climb.ts";
 export { ScoringError, type ScoringErrorCode, type ScoringErrorDetails } from "./errors.ts";
 export { rateHead } from "./head-rating.ts";
 export type { LeafInput, LeafInputObject, LeafPointsSource, ResolvedLeaf, UnitInput } from "./leaf-input.ts";

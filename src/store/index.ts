@@ -21,6 +21,7 @@ import { type PendingChoicesRepo, pendingChoicesRepo } from "./pending-choices.t
 import { type PublicationsRepo, publicationsRepo } from "./publications.ts";
 import { type PublishedRepo, publishedRepo } from "./published.ts";
 import { type PublishedLookupRepo, publishedLookupRepo } from "./published-lookup.ts";
+import { type PublishedPeersRepo, publishedPeersRepo } from "./published-peers.ts";
 import { type RegisterRepo, registerRepo } from "./register.ts";
 import { type ScheduleWeeksRepo, scheduleWeeksRepo } from "./schedule-weeks.ts";
 import { type SchedulesRepo, schedulesRepo } from "./schedules.ts";
@@ -47,6 +48,8 @@ export interface StoreRepos {
   updates: UpdatesRepo;
   audit: AuditRepo;
   publishedLookup: PublishedLookupRepo;
+  /** A scope's cards side by side, a whole province's communes. */
+  publishedPeers: PublishedPeersRepo;
   pendingChoices: PendingChoicesRepo;
   scheduleWeeks: ScheduleWeeksRepo;
   /** Notices (one job run's broadcast each) and their deliveries, one per chat. */
@@ -89,6 +92,7 @@ function repos(sql: Sql): StoreRepos {
     updates: updatesRepo(sql),
     audit: auditRepo(sql),
     publishedLookup: publishedLookupRepo(sql),
+    publishedPeers: publishedPeersRepo(sql),
     pendingChoices: pendingChoicesRepo(sql),
     scheduleWeeks: scheduleWeeksRepo(sql),
     outbox: outboxRepo(sql),
@@ -177,6 +181,7 @@ export type {
   PublishedResult,
   PublishedResultInput,
 } from "./published.ts";
+export type { PeerCard, ProvinceEntry, ProvinceSet } from "./published-peers.ts";
 export type { RegisterLoadReport } from "./register.ts";
 export type { ScheduledWeek } from "./schedule-weeks.ts";
 export type { IsoWeek, ScheduleItem } from "./schedules.ts";

@@ -81,8 +81,22 @@ describe("every reply of the demo dataset", () => {
         const line = card.split("\n").find((l) => /^\d\. /u.test(l) && l.includes(` ${name} `));
         if (line !== undefined) expect(line.endsWith("◇"), `${where}: ${line}`).toBe(true);
       }
+      // A target ("cần thêm … để vượt …") is a verdict: never from a sample total.
+      if (row.origins.total === "sample") expect(card, where).not.toContain("🎯");
       if (card.includes("◇")) expect(card, where).toContain("◇ số liệu minh họa");
       expect(card, where).not.toMatch(/\.txt|công bố \d\d\/\d\d\/\d{4}\.$/mu);
+    }
+  });
+
+  it("/muctieu names no cap and sets no target from sample figures", async () => {
+    for (const row of rows) {
+      const answer = await ask(`/muctieu #${row.unitId} ${row.year}`);
+      const where = `/muctieu #${row.unitId} ${row.year}`;
+      if ([...row.fieldNames.keys()].some((code) => fieldOrigin(row.origins, code) === "sample")) {
+        expect(answer, where).not.toMatch(/⛔|dưới \d+% nên/u);
+      }
+      if (row.origins.total === "sample") expect(answer, where).not.toMatch(/Cần thêm [\d,]+ điểm/u);
+      if (answer.includes("◇")) expect(answer, where).toContain("◇ số liệu minh họa");
     }
   });
 

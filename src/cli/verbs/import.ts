@@ -32,6 +32,8 @@ const USAGE = [
   "  units        code,name,kind,parent_code,valid_from,valid_to[,predecessor_codes]  (tiền thân cách nhau bằng ;)",
   "  methodology  tệp JSON của phương pháp chấm điểm",
   "  assessments  unit_code,year,criterion_code,score[,self_score,appraised_score,note,methodology_id,group]",
+  "               không có methodology_id, --methodology: phương pháp duy nhất của tỉnh, cấp và năm của đơn vị;",
+  "               đơn vị ngoài tỉnh (hoặc khác cấp) của phương pháp bị từ chối",
   "  tthc         unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,",
   "               pending_in_time,pending_overdue,apologies_sent[,resolved,as_of]",
   "  schedule     scope_code,date,start_time,end_time,title,location,participants[,week]  (week dạng 2024-W09)",

@@ -1,7 +1,9 @@
 /**
  * `import assessments`: leaf scores, one row per unit, year and criterion, as draft assessments.
  * Columns unit_code,year,criterion_code,score, optional self_score, appraised_score, note,
- * methodology_id (else --methodology) and group (the published group, checked for consistency).
+ * methodology_id (else --methodology, else the only methodology of the unit's province and level for
+ * the year) and group (the published group, checked for consistency). A unit outside the
+ * methodology's province is refused.
  * Rows are checked one by one as they stream in and staged in chunks; the checks that need the whole
  * file run on the staging table (see store/score-import.ts).
  */
@@ -18,6 +20,7 @@ import type { UnitRecord } from "../../domain/unit.ts";
 import { decimalsOf, formatIsoDate, formatNumber } from "../../format/vi.ts";
 import { type ConflictingValues, type StagedScore, yearWindow } from "../../store/index.ts";
 import * as read from "../fields.ts";
+import { MethodologyFinder, provinceOf } from "../jurisdiction.ts";
 import { lookupMethodology } from "../methodologies.ts";
 import { MAX_PROBLEMS, refuseIfAny } from "../problems.ts";
 import { type ImportRecord, openWithColumns, placeWord, problemsOf } from "../records.ts";
@@ -40,14 +43,20 @@ const lowerFirst = (text: string) => text.charAt(0).toLowerCase() + text.slice(1
 class RowChecker {
   private readonly methodologies = new Map<string, MethodologyEntry | null>();
   private readonly units = new Map<string, Resolved>();
+  private readonly finder: MethodologyFinder;
+  /** Problems said once for many rows: a province-level-year without a methodology, a unit outside one. */
+  private readonly reported = new Set<string>();
 
   constructor(
     private readonly run: KindRun,
     private readonly index: CodeIndex,
-  ) {}
+    private readonly byId: ReadonlyMap<number, UnitRecord>,
+  ) {
+    this.finder = new MethodologyFinder(run.repos);
+  }
 
   /** Looks a methodology up once per file; an unknown one is reported at its first row only. */
-  async load(ref: string, record: ImportRecord): Promise<void> {
+  private async load(ref: string, record: ImportRecord): Promise<void> {
     const found = await lookupMethodology(this.run.repos, ref, this.run.ctx);
     const entry = found.ok ? { methodology: found.methodology, nodes: nodeIndex(found.methodology) } : null;
     if (!found.ok)
@@ -55,27 +64,64 @@ class RowChecker {
     this.methodologies.set(ref, entry);
   }
 
-  knows(ref: string): boolean {
-    return this.methodologies.has(ref);
-  }
-
   /** The methodology a row names (its cell, else --methodology), or null when it names none. */
-  refOf(record: ImportRecord): string | null {
+  private named(record: ImportRecord): string | null {
     return read.optionalText(record.values.methodology_id) ?? this.run.options.methodology ?? null;
   }
 
-  private unit(code: string, year: number, level: Methodology["level"]): Resolved {
+  /**
+   * The methodology of a row, loaded: the one it names, else the only one of its unit's province and
+   * level for its year. Null when there is none; the reason is reported once per province, level and
+   * year (a file of one unknown province is one problem, not one per row), a bad unit code per row.
+   */
+  async refFor(record: ImportRecord): Promise<string | null> {
+    let ref = this.named(record);
+    if (ref === null) ref = await this.fitting(record);
+    if (ref !== null && !this.methodologies.has(ref)) await this.load(ref, record);
+    return ref;
+  }
+
+  private async fitting(record: ImportRecord): Promise<string | null> {
+    const code = read.requiredText(record.values.unit_code ?? "", "mã đơn vị (unit_code)");
+    const year = read.year(record.values.year ?? "");
+    // Bad cells are reported by `check`.
+    if (!code.ok || !year.ok) return null;
+    const unit = this.unit(code.value, year.value, null);
+    if (!unit.ok) {
+      this.run.problems.add(record.line, unit.code, `${record.where}: ${unit.reason}`);
+      return null;
+    }
+    const province = provinceOf(unit.unit, this.byId);
+    if (province === null || unit.unit.level === "province") {
+      this.run.problems.add(
+        record.line,
+        "NO_METHODOLOGY_FITS",
+        `${record.where}: không có phương pháp chấm điểm cho ${describeUnit(unit.unit)}`,
+      );
+      return null;
+    }
+    const fit = await this.finder.fit(province, unit.unit.level, year.value);
+    if (fit.ok) return fit.id;
+    const key = `${province.code}|${unit.unit.level}|${year.value}`;
+    if (!this.reported.has(key)) {
+      this.reported.add(key);
+      this.run.problems.add(record.line, fit.code, `${record.where}: ${fit.reason}`);
+    }
+    return null;
+  }
+
+  private unit(code: string, year: number, level: Methodology["level"] | null): Resolved {
     const key = `${code}|${year}|${level}`;
     let resolved = this.units.get(key);
     if (resolved === undefined) {
-      resolved = resolveCode(this.index, code, yearWindow(year), `trong năm ${year}`, level);
+      resolved = resolveCode(this.index, code, yearWindow(year), `trong năm ${year}`, level ?? undefined);
       this.units.set(key, resolved);
     }
     return resolved;
   }
 
-  /** The staged row, or null when the row has problems (all reported). Call `load` for its methodology first. */
-  check(record: ImportRecord): StagedScore | null {
+  /** The staged row, or null when the row has problems (all reported). `ref` comes from `refFor`. */
+  check(record: ImportRecord, ref: string | null): StagedScore | null {
     const { problems } = this.run;
     const v = record.values;
     const issues = problemsOf(problems, record);
@@ -90,9 +136,7 @@ class RowChecker {
     for (const cell of [code, year, criterion, score, self, appraised]) {
       if (!cell.ok) fail("BAD_VALUE", cell.reason);
     }
-    const ref = this.refOf(record);
-    if (ref === null)
-      fail("UNKNOWN_METHODOLOGY", "thiếu phương pháp: điền cột methodology_id hoặc dùng --methodology");
+    // Without a methodology `refFor` has said why.
     if (!(code.ok && year.ok && criterion.ok && score.ok && self.ok && appraised.ok) || ref === null)
       return null;
 
@@ -107,6 +151,7 @@ class RowChecker {
     }
     const unit = this.unit(code.value, year.value, m.level);
     if (!unit.ok) fail(unit.code, unit.reason);
+    else if (!this.withinJurisdiction(unit.unit, m, year.value, fail)) return null;
     const placed = entry.nodes.get(criterion.value);
     if (placed === undefined) {
       fail("UNKNOWN_CRITERION", `mã tiêu chí ${criterion.value} không có trong phương pháp ${m.id}`);
@@ -140,6 +185,31 @@ class RowChecker {
       note: read.optionalText(v.note),
       group: read.optionalText(v.group),
     };
+  }
+
+  /**
+   * Whether the unit, as it was in the assessed year, lies in the methodology's province. Said once
+   * per unit and methodology: its other rows are refused with the file.
+   */
+  private withinJurisdiction(
+    unit: UnitRecord,
+    m: Methodology,
+    year: number,
+    fail: (code: "UNIT_OUTSIDE_JURISDICTION", reason: string) => void,
+  ): boolean {
+    const province = provinceOf(unit, this.byId);
+    if (province !== null && province.code === m.jurisdiction.provinceCode) return true;
+    const key = `${unit.id}|${m.id}`;
+    if (!this.reported.has(key)) {
+      this.reported.add(key);
+      const where = province === null ? "không rõ thuộc tỉnh nào" : `thuộc ${province.name}`;
+      fail(
+        "UNIT_OUTSIDE_JURISDICTION",
+        `${describeUnit(unit)} năm ${year} ${where}, ngoài phạm vi của phương pháp ${m.id} ` +
+          `(${m.jurisdiction.province}); mọi dòng của đơn vị này đều không được nhập`,
+      );
+    }
+    return false;
   }
 
   private checkScores(
@@ -185,7 +255,8 @@ export const importAssessments: KindImporter = async (run) => {
   const reader = await openWithColumns(input, problems, REQUIRED);
 
   const index = await repos.unitAdmin.codeIndex();
-  const checker = new RowChecker(run, index);
+  const units = unitsById(index);
+  const checker = new RowChecker(run, index, units);
   await repos.scoreImport.begin();
   let rows = 0;
   let buffer: StagedScore[] = [];
@@ -193,9 +264,7 @@ export const importAssessments: KindImporter = async (run) => {
     for (const record of batch) {
       if (problems.full) break reading;
       rows += 1;
-      const ref = checker.refOf(record);
-      if (ref !== null && !checker.knows(ref)) await checker.load(ref, record);
-      const staged = checker.check(record);
+      const staged = checker.check(record, await checker.refFor(record));
       // Once a row is refused the file will be: staging more would only cost time.
       if (staged === null || problems.count > 0) continue;
       buffer.push(staged);
@@ -208,7 +277,6 @@ export const importAssessments: KindImporter = async (run) => {
   refuseIfAny(problems);
   await repos.scoreImport.stage(buffer);
 
-  const units = unitsById(index);
   const name = (id: number) => {
     const u = units.get(id);
     return u === undefined ? `đơn vị #${id}` : describeUnit(u);
