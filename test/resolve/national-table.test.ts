@@ -128,7 +128,11 @@ const cases: Record<string, Case[]> = {
     {
       text: "Tân Hồng Bình Giang",
       options: { year: 2022 },
-      expected: { unit: "10972", note: "Xã Tân Hồng (cũ), nay thuộc Xã Đường An", outsideAskedYear: false },
+      expected: {
+        unit: "10972",
+        note: "Xã Tân Hồng (cũ), nay thuộc Xã Đường An, Xã Thượng Hồng",
+        outsideAskedYear: false,
+      },
     },
   ],
   codes: [
