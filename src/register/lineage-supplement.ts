@@ -10,7 +10,7 @@
  * (result[].ward_code, ward_name and the citation line's item number); the resolutions are
  * input/docs/1669_NQ-UBTVQH15.md (Hải Phòng, which took in Hải Dương) and input/docs/1660_NQ-UBTVQH15.md
  * (Đắk Lắk, which took in Phú Yên).
- * Licence: MIT, "Copyright (c) 2025 dvhcvn" — the permission notice is in README ("Dữ liệu và giấy phép").
+ * Licence: MIT, "Copyright (c) 2025 dvhcvn" — the full notice is in README, "Data sources and licences".
  *
  * How it was checked (the source was built with LLM help, then cross-checked against
  * sapnhap.bando.com.vn): every entry was compared by hand with the text of its item in Điều 1 of the
