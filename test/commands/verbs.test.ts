@@ -54,7 +54,7 @@ describe("units find", () => {
       year: 2022,
       result: "unit",
       total: 1,
-      note: "Xã Tân Hồng (cũ), nay thuộc Xã Đường An",
+      note: "Xã Tân Hồng (cũ), nay thuộc Xã Đường An, Xã Thượng Hồng",
     });
     expect(report.matches[0]).toMatchObject({
       code: "10972",

@@ -32,7 +32,7 @@ describe("buildNationalRegister", () => {
     expect(old.every((u) => u.validFrom === null && u.validTo === "2025-06-30")).toBe(true);
   });
 
-  it("keeps old Xã Tân Hồng (10972, Huyện Bình Giang, Tỉnh Hải Dương) apart from the Xã Đường An that reuses its code", () => {
+  it("keeps old Xã Tân Hồng (10972, Huyện Bình Giang, Tỉnh Hải Dương) apart from the Xã Đường An that reuses its code, and splits it", () => {
     const oldTanHong = byKey("old:commune:10972");
     expect(oldTanHong).toMatchObject({ name: "Xã Tân Hồng", kind: "xã", validTo: "2025-06-30" });
     const district = byKey(oldTanHong.parentKey ?? "");
@@ -44,8 +44,18 @@ describe("buildNationalRegister", () => {
     });
 
     expect(byKey("new:commune:10972")).toMatchObject({ name: "Xã Đường An", parentKey: "new:province:31" });
+    // The package keeps only Đường An; the lineage supplement adds Thượng Hồng (NQ 1669, khoản 87–88).
     expect(register.lineage.filter((l) => l.predecessorKey === "old:commune:10972")).toEqual([
-      expect.objectContaining({ successorKey: "new:commune:10972", effectiveDate: "2025-07-01" }),
+      expect.objectContaining({
+        successorKey: "new:commune:10972",
+        kind: "partial",
+        effectiveDate: "2025-07-01",
+      }),
+      expect.objectContaining({
+        successorKey: "new:commune:10993",
+        kind: "partial",
+        effectiveDate: "2025-07-01",
+      }),
     ]);
   });
 
@@ -153,7 +163,8 @@ describe("toResolvableUnits", () => {
     expect(oldTanHong).toMatchObject({ id: index + 1, name: "Xã Tân Hồng", validTo: "2025-06-30" });
     expect(oldTanHong?.ancestors.map((a) => a.name)).toEqual(["Huyện Bình Giang", "Tỉnh Hải Dương"]);
     expect(oldTanHong?.successors).toEqual([
-      expect.objectContaining({ name: "Xã Đường An", code: "10972", kind: "full" }),
+      expect.objectContaining({ name: "Xã Đường An", code: "10972", kind: "partial" }),
+      expect.objectContaining({ name: "Xã Thượng Hồng", code: "10993", kind: "partial" }),
     ]);
     const successorId = oldTanHong?.successors[0]?.id ?? 0;
     expect(units[successorId - 1]?.name).toBe("Xã Đường An");

@@ -117,7 +117,7 @@ const cases: Record<string, Case[]> = {
     { text: "Sa Rài", expected: { unit: "29926", note: "Thị trấn Sa Rài (cũ), nay thuộc Xã Tân Hồng" } },
     {
       text: "Thống Nhất Gia Lộc",
-      expected: { unit: "11008", note: "Xã Thống Nhất (cũ), nay thuộc Xã Yết Kiêu" },
+      expected: { unit: "11008", note: "Xã Thống Nhất (cũ), nay thuộc Phường Thạch Khôi, Xã Yết Kiêu" },
     },
     { text: "Bến Nghé", expected: { unit: "26740", note: "Phường Bến Nghé (cũ), nay thuộc Phường Sài Gòn" } },
     {
@@ -128,7 +128,11 @@ const cases: Record<string, Case[]> = {
     {
       text: "Tân Hồng Bình Giang",
       options: { year: 2022 },
-      expected: { unit: "10972", note: "Xã Tân Hồng (cũ), nay thuộc Xã Đường An", outsideAskedYear: false },
+      expected: {
+        unit: "10972",
+        note: "Xã Tân Hồng (cũ), nay thuộc Xã Đường An, Xã Thượng Hồng",
+        outsideAskedYear: false,
+      },
     },
   ],
   codes: [

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { ResolvableUnit } from "../../src/domain/unit.ts";
-import { loadNationalRegister } from "../../src/register/load-package.ts";
+import { LINEAGE_SUPPLEMENT } from "../../src/register/lineage-supplement.ts";
+import { loadNationalRegister, loadPackageData } from "../../src/register/load-package.ts";
+import { buildNationalRegister } from "../../src/register/national.ts";
 import type { NationalRegister } from "../../src/register/types.ts";
 import { createStore, type Store, yearWindow } from "../../src/store/index.ts";
 import { backends, openMigrated, type TestDatabase } from "../support/databases.ts";
@@ -51,20 +53,32 @@ describe.each(backends)("national register in the store on $name", (backend) => 
     expect(await store.units.count()).toBe(register.units.length);
   });
 
-  it("finds old Xã Tân Hồng (10972) in 2024 with its path, and Xã Đường An as its successor", async () => {
+  it("finds old Xã Tân Hồng (10972) in 2024 with its path, and its two successors Xã Đường An and Xã Thượng Hồng", async () => {
     const [oldTanHong, ...others] = await store.units.findByCode("10972", yearWindow(2024), "commune");
     expect(others).toEqual([]);
     expect(oldTanHong).toMatchObject({ name: "Xã Tân Hồng", validTo: "2025-06-30" });
     const path = await store.units.path(oldTanHong?.id ?? 0);
     expect(path.map((u) => u.name)).toEqual(["Xã Tân Hồng", "Huyện Bình Giang", "Tỉnh Hải Dương"]);
     const successors = await store.units.successors(oldTanHong?.id ?? 0);
+    // NQ 1669/NQ-UBTVQH15 khoản 87: part of Tân Hồng → Xã Đường An; khoản 88: the rest → Xã Thượng Hồng.
     expect(successors).toEqual([
       expect.objectContaining({
-        kind: "full",
+        kind: "partial",
         effectiveDate: "2025-07-01",
-        unit: expect.objectContaining({ name: "Xã Đường An", code: "10972" }),
+        legalBasis: expect.stringMatching(/1669\/NQ-UBTVQH15, khoản 87\b/),
+        unit: expect.objectContaining({ name: "Xã Đường An", code: "10972", validFrom: "2025-07-01" }),
+      }),
+      expect.objectContaining({
+        kind: "partial",
+        effectiveDate: "2025-07-01",
+        legalBasis: expect.stringMatching(/1669\/NQ-UBTVQH15, khoản 88\b/),
+        unit: expect.objectContaining({ name: "Xã Thượng Hồng", code: "10993", validFrom: "2025-07-01" }),
       }),
     ]);
+    const duongAn = successors[0]?.unit.id ?? 0;
+    const predecessors = await store.units.predecessors(duongAn);
+    expect(predecessors.map((p) => p.unit.name)).toContain("Xã Tân Hồng");
+    expect(predecessors.find((p) => p.unit.id === oldTanHong?.id)).toMatchObject({ kind: "partial" });
   });
 
   it("keeps the code a code, not an identity: 10972 is two units and the current Tân Hồng is a third", async () => {
@@ -87,7 +101,10 @@ describe.each(backends)("national register in the store on $name", (backend) => 
     const tanHong = units.filter((u: ResolvableUnit) => u.name === "Xã Tân Hồng");
     const old = tanHong.find((u) => u.validTo === "2025-06-30" && u.code === "10972");
     expect(old?.ancestors.map((a) => `${a.kind} ${a.code}`)).toEqual(["huyện 296", "tỉnh 30"]);
-    expect(old?.successors).toEqual([expect.objectContaining({ name: "Xã Đường An", kind: "full" })]);
+    expect(old?.successors).toEqual([
+      expect.objectContaining({ name: "Xã Đường An", kind: "partial" }),
+      expect.objectContaining({ name: "Xã Thượng Hồng", kind: "partial" }),
+    ]);
     expect(tanHong.some((u) => u.code === "29926" && u.validTo === null)).toBe(true);
   });
 
@@ -111,5 +128,50 @@ describe.each(backends)("national register in the store on $name", (backend) => 
       name: "Xã Gia Tiến",
       validFrom: "2025-01-01",
     });
+  });
+});
+
+describe("the lineage supplement on a database loaded before it", () => {
+  let db: TestDatabase;
+  let store: Store;
+
+  beforeAll(async () => {
+    db = await openMigrated(backends[0] as (typeof backends)[number]);
+    store = createStore(db.client);
+  });
+  afterAll(async () => {
+    await db.close();
+  });
+
+  it("adds the splits in place on the next load, then changes nothing", async () => {
+    const packageOnly = buildNationalRegister(loadPackageData(), { source: "none", groups: [] });
+    await store.register.load(packageOnly, ctx);
+    const [oldTanHong] = await store.units.findByCode("10972", yearWindow(2024), "commune");
+    expect((await store.units.successors(oldTanHong?.id ?? 0)).map((l) => [l.unit.name, l.kind])).toEqual([
+      ["Xã Đường An", "full"],
+    ]);
+
+    // 83 former communes are covered: each package row gets its item (17 of them become partial) and the
+    // 18 successors the package lost are added.
+    const report = await store.register.load(register, ctx);
+    expect(report.units).toEqual({ inserted: 0, updated: 0, unchanged: register.units.length });
+    expect(report.lineage).toEqual({ inserted: 18, updated: 83, unchanged: register.lineage.length - 101 });
+    const successors = await store.units.successors(oldTanHong?.id ?? 0);
+    expect(successors.map((l) => [l.unit.name, l.kind, l.legalBasis])).toEqual([
+      ["Xã Đường An", "partial", expect.stringContaining("1669/NQ-UBTVQH15, khoản 87")],
+      ["Xã Thượng Hồng", "partial", expect.stringContaining("1669/NQ-UBTVQH15, khoản 88")],
+    ]);
+    const sources = await db.client.execute(
+      "SELECT l.source, count(*) AS n FROM unit_lineage l JOIN units p ON p.id = l.predecessor_id " +
+        "WHERE p.key = 'old:commune:10972' GROUP BY l.source",
+    );
+    expect(sources.rows.map((r) => [String(r.source), Number(r.n)])).toEqual([
+      [LINEAGE_SUPPLEMENT.source, 2],
+    ]);
+
+    const before = await store.tableChecksums();
+    const again = await store.register.load(register, ctx);
+    expect(again.lineage).toEqual({ inserted: 0, updated: 0, unchanged: register.lineage.length });
+    expect(await store.tableChecksums()).toEqual(before);
   });
 });
