@@ -56,7 +56,7 @@ export async function predecessorsReply(
   const cited = new Map<string, string>();
   const without: string[] = [];
   for (const p of predecessors) {
-    const label = `${p.name} (cũ${p.partial ? ", một phần nhập vào" : ""})`;
+    const label = `${p.name} (cũ${p.partial ? ", một phần" : ""})`;
     const published = p.years.includes(year) ? await deps.store.published.cardForUnit(p.id, year) : null;
     if (published === null) {
       without.push(label);

@@ -41,14 +41,15 @@ describe("a commune formed in 2025", () => {
     expect(lines[0]).toBe("Xã Đường An · Chỉ số CCHC năm 2022");
     expect(card).toContain("chưa có kết quả riêng");
     expect(card).toContain(
-      "• Xã Tân Hồng (cũ): 87,032/100 điểm (87,03%), hạng 1/16 xã, thị trấn huyện Bình Giang\n",
+      // Tân Hồng was split (NQ 1669 items 87–88): only part of it went into Đường An.
+      "• Xã Tân Hồng (cũ, một phần): 87,032/100 điểm (87,03%), hạng 1/16 xã, thị trấn huyện Bình Giang\n",
     );
     expect(card).toContain("Các năm có kết quả của đơn vị cũ: 2022, 2021, 2020.");
     expect(card).toContain(
       "Nguồn: Xã Tân Hồng 03 năm liền dẫn đầu về Chỉ số cải cách hành chính (11/03/2023).",
     );
     // Sample predecessors are marked on their own line, with the legend.
-    expect(card).toMatch(/• Xã \S+ \S+ \(cũ\): [\d,]+\/100 điểm \([\d,]+%\) ◇/u);
+    expect(card).toMatch(/• Xã \S+ \S+ \(cũ(, một phần)?\): [\d,]+\/100 điểm \([\d,]+%\) ◇/u);
     expect(card).toContain("◇ số liệu minh họa");
   });
 
@@ -63,7 +64,9 @@ describe("a commune formed in 2025", () => {
     expect(replyText(await zalo.handle(message(choice!.command), now))).toContain(
       "Xã Tân Hồng · Chỉ số CCHC năm 2021",
     );
-    expect(await ask("/diem Duong An 2019")).toMatch(/Chưa có kết quả năm 2019: .*Xã Tân Hồng \(cũ\)/u);
+    expect(await ask("/diem Duong An 2019")).toMatch(
+      /Chưa có kết quả năm 2019: .*Xã Tân Hồng \(cũ, một phần\)/u,
+    );
   });
 
   it("serves a chair linked to the new commune without a name", async () => {
@@ -71,10 +74,10 @@ describe("a commune formed in 2025", () => {
     await linkChat(db.store, linked, "duong-an-chair", await unitId("Xã Đường An", null), now);
     const card = replyText(await linked.handle(message("/diem", { chatId: "duong-an-chair" }), now));
     expect(card.split("\n")[0]).toBe("Xã Đường An · Chỉ số CCHC năm 2022");
-    expect(card).toContain("Xã Tân Hồng (cũ)");
+    expect(card).toContain("Xã Tân Hồng (cũ, một phần)");
     const detail = replyText(
       await linked.handle(message("/tieuchi 2021", { chatId: "duong-an-chair" }), now),
     );
-    expect(detail).toContain("Xã Tân Hồng (cũ)");
+    expect(detail).toContain("Xã Tân Hồng (cũ, một phần)");
   });
 });
