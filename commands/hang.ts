@@ -4,18 +4,14 @@ import { formatPercent } from "../src/format/vi.ts";
 import type { Resolver } from "../src/resolve/index.ts";
 import type { PublishedRankingEntry } from "../src/store/index.ts";
 import { bold, italic, type Reply, reply } from "./reply.ts";
-import { takeYear } from "./support/args.ts";
 import { groupLine, inSentence, SAMPLE_NOTE, sourceLine } from "./support/format.ts";
+import { pickReading } from "./support/pick.ts";
 import { rankingOf } from "./support/scope.ts";
-import { type PickedUnit, type Preference, pickUnit } from "./support/unit-arg.ts";
+import type { PickedUnit } from "./support/unit-arg.ts";
+import { readYear } from "./support/years.ts";
 import type { Command, CommandDeps, CommandInput } from "./types.ts";
 
 const EXAMPLE = "/hang Gia Lộc 2022";
-
-const WITH_RANKINGS: Preference = {
-  has: (deps, ids) => deps.store.publishedLookup.unitsWithRankings(ids),
-  what: "có bảng xếp hạng đã công bố",
-};
 
 export const hangCommand: Command = {
   name: "hang",
@@ -25,24 +21,27 @@ export const hangCommand: Command = {
   example: EXAMPLE,
 
   async run(input, deps) {
-    const year = takeYear(input.args);
-    const picked = await pickUnit(input, deps, {
-      text: year.rest,
-      year: year.value,
-      levels: ["district", "province"],
-      fallbackLevels: ["commune"],
-      prefer: WITH_RANKINGS,
-      commandFor: (id) => `/hang #${id}${year.value === null ? "" : ` ${year.value}`}`,
+    // Every level at once, as the other commands do: "Tân Hồng" is the commune with a result (shown
+    // in its district's ranking), not the Đồng Tháp district of that name with nothing published.
+    const picked = await pickReading(input, deps, readYear(input.args, input.now), ({ value, rest }) => ({
+      text: rest,
+      year: value,
+      levels: ["commune", "district", "province"],
+      preferLevels: ["district", "province"],
+      commandFor: (id) => `/hang #${id}${value === null ? "" : ` ${value}`}`,
       example: EXAMPLE,
-    });
+    }));
     if ("reply" in picked) return picked.reply;
-    const scopeId = await scopeFor(deps, picked.unit);
+    const { unit } = picked;
+    const scopeId = await scopeFor(deps, unit);
     if (scopeId === null) {
-      return reply().line(`Chưa có bảng xếp hạng nào được công bố cho ${picked.unit.path}.`).build();
+      const district = unit.level === "commune" ? unit.ancestorIds[0] : undefined;
+      const where = (district && (await deps.resolver()).byId(district)?.path) || unit.path;
+      return reply().line(`Chưa có bảng xếp hạng nào được công bố cho ${where}.`).build();
     }
     const years = await deps.store.published.scopeYears(scopeId);
     const latest = years[0]!;
-    const asked = year.value ?? latest;
+    const asked = picked.reading.value ?? latest;
     if (!years.includes(asked)) {
       const built = reply().line(
         asked > latest
@@ -52,32 +51,52 @@ export const hangCommand: Command = {
       for (const y of years.slice(0, 6)) built.choice(`Năm ${y}`, `/hang #${scopeId} ${y}`);
       return built.build();
     }
-    return table(input, deps, await deps.resolver(), scopeId, asked);
+    const mark = markedOf(input, unit, scopeId);
+    return table(deps, await deps.resolver(), scopeId, asked, mark);
   },
 };
 
 /**
  * The ranking a unit names: its own when it is a scope with published rankings (a district, or a
- * province ranking its districts), else the one it was ranked in.
+ * province ranking its districts), else the one it was ranked in, else its district's (a linked
+ * commune without a result of its own still belongs to its district's ranking).
  */
 async function scopeFor(deps: CommandDeps, unit: PickedUnit): Promise<number | null> {
   if (unit.level !== "commune" && (await deps.store.published.scopeYears(unit.id)).length > 0) return unit.id;
   const [latest] = await deps.store.published.years(unit.id);
-  if (latest === undefined) return null;
-  return (await deps.store.published.forUnit(unit.id, latest))?.scopeUnitId ?? null;
+  if (latest !== undefined) {
+    const scope = (await deps.store.published.forUnit(unit.id, latest))?.scopeUnitId;
+    if (scope !== undefined) return scope;
+  }
+  for (const ancestor of unit.ancestorIds) {
+    if ((await deps.store.published.scopeYears(ancestor)).length > 0) return ancestor;
+  }
+  return null;
+}
+
+/** The row to point at: the chat's own unit, or the commune asked about, and how to say which. */
+function markedOf(input: CommandInput, unit: PickedUnit, scopeId: number): Mark | null {
+  const mine = input.subscription?.unit.id;
+  if (unit.id === scopeId) return mine === undefined ? null : { unitId: mine, label: "đơn vị của bạn" };
+  if (unit.id === mine) return { unitId: mine, label: "đơn vị của bạn" };
+  return { unitId: unit.id, label: "đơn vị bạn hỏi" };
+}
+
+interface Mark {
+  unitId: number;
+  label: string;
 }
 
 async function table(
-  input: CommandInput,
   deps: CommandDeps,
   resolver: Resolver,
   scopeId: number,
   year: number,
+  mark: Mark | null,
 ): Promise<Reply> {
   const ranking = await rankingOf(deps, resolver, scopeId, year);
   const province = resolver.byId(scopeId)?.unit.ancestors.at(-1);
   const where = province ? `, ${inSentence(province.name, province.kind)}` : "";
-  const mine = input.subscription?.unit.id;
   const shorten = shortener(resolver, ranking.entries);
 
   const built = reply()
@@ -90,7 +109,7 @@ async function table(
       built.line(bold(`— ${groupLine(band)} —`));
     }
     const row = `${entry.rank ?? "–"}. ${shorten(entry.unitId)} ${formatPercent(entry.pct)}${arrow(entry.rankChange)}`;
-    if (entry.unitId === mine) built.line(bold(`👉 ${row}`), " (đơn vị của bạn)");
+    if (entry.unitId === mark?.unitId) built.line(bold(`👉 ${row}`), ` (${mark.label})`);
     else built.line(row);
   }
   const first = ranking.entries[0];

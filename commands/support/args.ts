@@ -1,65 +1,122 @@
 /**
- * Pulls years, weeks and periods out of what a chair typed, in any order around the unit name:
- * "tan hong 2022", "2022 tan hong", "năm 2022 Tân Hồng", "/lich 12", "/lich tuần sau", "/tthc quý 3/2023".
- * What is left over is the unit name.
+ * Weeks and reporting periods typed around a unit name: "/lich tuần sau", "/lich 18/3/2024 Kinh Môn",
+ * "/lich tuần 12/2024", "/tthc quý 3/2023 Bắc An", "/tthc tháng 9 năm 2023". What is left over is the
+ * unit name. Something impossible ("tuần 60", "quý 7/2023") is refused, never taken for a name.
  */
-import { foldVietnamese } from "../../src/resolve/index.ts";
-
-const FIRST_YEAR = 1990;
-const LAST_YEAR = 2099;
-
-export interface Taken<T> {
-  value: T | null;
-  /** The text without what was taken, spaces tidied. */
-  rest: string;
-}
-
-const tidy = (text: string) => text.replace(/\s+/gu, " ").trim();
-
-/** A calendar year typed on its own ("2022", "năm 2022", "nam 2022"). */
-export function takeYear(text: string): Taken<number> {
-  const pattern = /(^|[\s,;])(?:năm|nam)?\s*((?:19|20)\d{2})(?=$|[\s,.;])/iu;
-  const match = pattern.exec(text.normalize("NFC"));
-  if (!match) return { value: null, rest: tidy(text) };
-  const year = Number(match[2]);
-  if (year < FIRST_YEAR || year > LAST_YEAR) return { value: null, rest: tidy(text) };
-  const normalized = text.normalize("NFC");
-  const rest = normalized.slice(0, match.index) + match[1] + normalized.slice(match.index + match[0].length);
-  return { value: year, rest: tidy(rest) };
-}
+import type { IsoWeek } from "../../src/store/index.ts";
+import { isoWeekOf } from "./iso-week.ts";
+import { type Reading, type Readings, single, type Token, tokenize, without } from "./tokens.ts";
+import { messageYear, readYear } from "./years.ts";
 
 /** A week asked for: an offset from the current one, or a week number (in a year, if typed). */
 export type WeekAsked =
   | { kind: "relative"; offset: number }
-  | { kind: "number"; week: number; year: number | null };
+  | { kind: "number"; week: number; year: number | null }
+  | { kind: "week"; week: IsoWeek };
 
-const RELATIVE_WEEKS: readonly { words: string; offset: number }[] = [
-  { words: "sau|toi|ke tiep|tiep theo", offset: 1 },
-  { words: "truoc|vua qua", offset: -1 },
-  { words: "nay|hien tai", offset: 0 },
-];
+const RELATIVE_WEEKS = new Map<string, number>([
+  ["sau", 1],
+  ["toi", 1],
+  ["ke tiep", 1],
+  ["tiep theo", 1],
+  ["truoc", -1],
+  ["vua qua", -1],
+  ["nay", 0],
+  ["hien tai", 0],
+]);
 
-/** "tuần sau", "tuan truoc", "12", "tuần 12", "tuần 12/2024", "12 2024"; the rest may name a unit. */
-export function takeWeek(text: string): Taken<WeekAsked> {
-  const folded = foldVietnamese(text);
-  for (const { words, offset } of RELATIVE_WEEKS) {
-    // "tuần" is required unless the word is all there is: "sau" alone is clear, "Tân Hồng sau" is not.
-    const match =
-      new RegExp(`(?:^|\\s)tuan\\s*(?:${words})(?=$|\\s)`, "u").exec(folded) ??
-      new RegExp(`^(?:${words})$`, "u").exec(folded);
-    if (match) return { value: { kind: "relative", offset }, rest: restOf(text, folded, match) };
+const WEEK_YEAR = /^(\d{1,3})[/-]((?:19|20)\d{2})$/u;
+const DATE = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-]((?:19|20)\d{2}))?$/u;
+const isYear = (bare: string | undefined) => bare !== undefined && /^(?:19|20)\d{2}$/u.test(bare);
+
+/** "tuần sau", "12", "tuần 12/2024", "12 2024", "18/3/2024", "ngày 18/3"; the rest may name a unit. */
+export function takeWeek(text: string, now: Date): Readings<WeekAsked> {
+  const tokens = tokenize(text);
+  const relative = relativeWeek(tokens);
+  if (relative) return relative;
+  for (let i = 0; i < tokens.length; i++) {
+    const bare = tokens[i]!.bare;
+    const date = DATE.exec(bare);
+    if (date) {
+      const from = tokens[i - 1]?.bare === "ngay" ? i - 1 : i;
+      return dateWeek(tokens, from, i + 1, date, now);
+    }
+    const tuan = bare === "tuan";
+    const at = tuan ? i + 1 : i;
+    const numbered = numberedWeek(tokens, at);
+    if (numbered === null) continue;
+    const { week, year, end } = numbered;
+    const explicit = tuan || year !== null || at === 0;
+    if (week < 1 || week > 53) {
+      if (!explicit) continue;
+      return {
+        readings: [],
+        error: `Không có tuần ${week}: một năm có 52 hoặc 53 tuần. Ví dụ: /lich tuần 12/2024.`,
+      };
+    }
+    const taken: Reading<WeekAsked> = {
+      value: { kind: "number", week, year },
+      rest: tidy(without(tokens, tuan ? i : at, end)),
+    };
+    // "Phường 12" names a ward: a bare number after a name is read as part of it first.
+    if (explicit) return { readings: [taken] };
+    return { readings: [{ value: null, rest: tidy(text) }, taken] };
   }
-  const numbered = /(?:^|\s)(?:tuan\s*)?(\d{1,2})(?:\s*(?:\/|-|\s|nam\s*)\s*((?:19|20)\d{2}))?(?=$|\s)/u.exec(
-    folded,
-  );
-  if (numbered) {
-    const week = Number(numbered[1]);
-    if (week >= 1 && week <= 53) {
-      const year = numbered[2] === undefined ? null : Number(numbered[2]);
-      return { value: { kind: "number", week, year }, rest: restOf(text, folded, numbered) };
+  return single<WeekAsked>(null, text);
+}
+
+function relativeWeek(tokens: readonly Token[]): Readings<WeekAsked> | null {
+  const words = tokens.map((t) => t.bare);
+  if (tokens.length === 1 && RELATIVE_WEEKS.has(words[0]!)) {
+    return single({ kind: "relative", offset: RELATIVE_WEEKS.get(words[0]!)! }, "");
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== "tuan") continue;
+    for (const length of [2, 1]) {
+      const offset = RELATIVE_WEEKS.get(words.slice(i + 1, i + 1 + length).join(" "));
+      if (offset !== undefined)
+        return single({ kind: "relative", offset }, without(tokens, i, i + 1 + length));
     }
   }
-  return { value: null, rest: tidy(text) };
+  return null;
+}
+
+/** "12", "12/2024", "12 2024", "12 năm 2024" starting at `at`. */
+function numberedWeek(
+  tokens: readonly Token[],
+  at: number,
+): { week: number; year: number | null; end: number } | null {
+  const bare = tokens[at]?.bare;
+  if (bare === undefined) return null;
+  const withYear = WEEK_YEAR.exec(bare);
+  if (withYear) return { week: Number(withYear[1]), year: Number(withYear[2]), end: at + 1 };
+  if (!/^\d{1,3}$/u.test(bare)) return null;
+  const next = tokens[at + 1]?.bare;
+  if (isYear(next)) return { week: Number(bare), year: Number(next), end: at + 2 };
+  if (next === "nam" && isYear(tokens[at + 2]?.bare)) {
+    return { week: Number(bare), year: Number(tokens[at + 2]!.bare), end: at + 3 };
+  }
+  return { week: Number(bare), year: null, end: at + 1 };
+}
+
+function dateWeek(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  date: RegExpExecArray,
+  now: Date,
+): Readings<WeekAsked> {
+  const day = Number(date[1]);
+  const month = Number(date[2]);
+  const year = date[3] === undefined ? messageYear(now) : Number(date[3]);
+  if (month < 1 || month > 12 || day < 1 || day > lastDayOfMonth(year, month)) {
+    return {
+      readings: [],
+      error: `Ngày ${tokens[to - 1]!.bare} không có trong lịch. Ví dụ: /lich 18/3/2024.`,
+    };
+  }
+  const week = isoWeekOf(`${year}-${pad(month)}-${pad(day)}`);
+  return single({ kind: "week", week }, without(tokens, from, to));
 }
 
 /** An inclusive range of calendar dates, ISO "YYYY-MM-DD". */
@@ -71,61 +128,106 @@ export interface DateRange {
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
+const tidy = (text: string) => text.replace(/\s+/gu, " ").trim();
 
 function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** A reporting period: "tháng 9/2023", "9/2023", "quý 3/2023", "q3 2023", "2023". */
-export function takePeriod(text: string): Taken<DateRange> {
-  const folded = foldVietnamese(text);
-  const quarter = /(?:^|\s)(?:quy|q)\s*([1-4])\s*(?:\/|-|\s|nam\s*)\s*((?:19|20)\d{2})(?=$|\s)/u.exec(folded);
-  if (quarter) {
-    const q = Number(quarter[1]);
-    const year = Number(quarter[2]);
-    const last = q * 3;
-    return {
-      value: {
-        from: `${year}-${pad(last - 2)}-01`,
-        to: `${year}-${pad(last)}-${pad(lastDayOfMonth(year, last))}`,
-        label: `quý ${q}/${year}`,
-      },
-      rest: restOf(text, folded, quarter),
-    };
-  }
-  const month = /(?:^|\s)(?:thang\s*)?(\d{1,2})\s*[/-]\s*((?:19|20)\d{2})(?=$|\s)/u.exec(folded);
-  if (month) {
-    const m = Number(month[1]);
-    const year = Number(month[2]);
-    if (m >= 1 && m <= 12) {
-      return {
-        value: {
-          from: `${year}-${pad(m)}-01`,
-          to: `${year}-${pad(m)}-${pad(lastDayOfMonth(year, m))}`,
-          label: `tháng ${m}/${year}`,
-        },
-        rest: restOf(text, folded, month),
-      };
-    }
-  }
-  const year = takeYear(text);
-  if (year.value !== null) {
-    return {
-      value: { from: `${year.value}-01-01`, to: `${year.value}-12-31`, label: `năm ${year.value}` },
-      rest: year.rest,
-    };
-  }
-  return { value: null, rest: tidy(text) };
-}
+const PERIOD_EXAMPLE = "Ví dụ: /tthc Bắc An quý 3/2023, /tthc Bắc An tháng 9/2023, /tthc Bắc An 2023.";
 
 /**
- * The original text without the part matched in its folded form. Folding keeps one character per
- * character of NFC text except for collapsed spaces, so the match is found again by word positions.
+ * A reporting period: "tháng 9/2023", "9/2023", "quý 3/2023", "quý 3 năm 2023", "q3 2023", "2023",
+ * "năm ngoái"; "quý 3" and "tháng 9" are of the message's year.
  */
-function restOf(original: string, folded: string, match: RegExpExecArray): string {
-  const words = tidy(original.normalize("NFC")).split(" ");
-  const before = folded.slice(0, match.index + (match[0].length - match[0].trimStart().length));
-  const skip = before.trim() === "" ? 0 : before.trim().split(" ").length;
-  const take = match[0].trim().split(" ").length;
-  return tidy([...words.slice(0, skip), ...words.slice(skip + take)].join(" "));
+export function takePeriod(text: string, now: Date): Readings<DateRange> {
+  const tokens = tokenize(text);
+  for (let i = 0; i < tokens.length; i++) {
+    const found = quarterAt(tokens, i, now) ?? monthAt(tokens, i, now);
+    if (found === null) continue;
+    if ("error" in found) return { readings: [], error: `${found.error} ${PERIOD_EXAMPLE}` };
+    return single(found.range, without(tokens, found.from, found.to));
+  }
+  const unreadable = tokens.find((t) => /\d[/.-]\d/u.test(t.bare));
+  if (unreadable) {
+    return { readings: [], error: `Không đọc được kỳ “${unreadable.bare}”. ${PERIOD_EXAMPLE}` };
+  }
+  const years = readYear(text, now);
+  return {
+    readings: years.readings.map((reading) => ({
+      value:
+        reading.value === null
+          ? null
+          : { from: `${reading.value}-01-01`, to: `${reading.value}-12-31`, label: `năm ${reading.value}` },
+      rest: reading.rest,
+    })),
+  };
+}
+
+type Found = { range: DateRange; from: number; to: number } | { error: string };
+
+/** "n/2023", "n 2023", "n năm 2023" or "n" (the message's year) after a quarter or month word. */
+function numberAndYear(
+  tokens: readonly Token[],
+  at: number,
+  now: Date,
+): { n: number; year: number; end: number } | null {
+  const bare = tokens[at]?.bare;
+  if (bare === undefined) return null;
+  const slashed = /^(\d{1,2})[/-]((?:19|20)\d{2})$/u.exec(bare);
+  if (slashed) return { n: Number(slashed[1]), year: Number(slashed[2]), end: at + 1 };
+  if (!/^\d{1,2}$/u.test(bare)) return null;
+  const next = tokens[at + 1]?.bare;
+  if (isYear(next)) return { n: Number(bare), year: Number(next), end: at + 2 };
+  if (next === "nam" && isYear(tokens[at + 2]?.bare)) {
+    return { n: Number(bare), year: Number(tokens[at + 2]!.bare), end: at + 3 };
+  }
+  return { n: Number(bare), year: messageYear(now), end: at + 1 };
+}
+
+function quarterAt(tokens: readonly Token[], i: number, now: Date): Found | null {
+  const token = tokens[i]!;
+  // "Phú Quý" is a name: only "quý" or an unaccented "quy" followed by a number is a quarter.
+  let parsed: { n: number; year: number; end: number } | null = null;
+  if (token.accented === "quý" || token.accented === "quy") parsed = numberAndYear(tokens, i + 1, now);
+  const glued = /^q([1-9])$/u.exec(token.bare);
+  if (glued && isYear(tokens[i + 1]?.bare))
+    parsed = { n: Number(glued[1]), year: Number(tokens[i + 1]!.bare), end: i + 2 };
+  if (parsed === null) return null;
+  const { n, year, end } = parsed;
+  if (n < 1 || n > 4) return { error: `Không có quý ${n}: một năm có 4 quý.` };
+  const last = n * 3;
+  return {
+    range: {
+      from: `${year}-${pad(last - 2)}-01`,
+      to: `${year}-${pad(last)}-${pad(lastDayOfMonth(year, last))}`,
+      label: `quý ${n}/${year}`,
+    },
+    from: i,
+    to: end,
+  };
+}
+
+function monthAt(tokens: readonly Token[], i: number, now: Date): Found | null {
+  const token = tokens[i]!;
+  // "Toàn Thắng" is a name: only "tháng" or an unaccented "thang" is the month word.
+  const worded = token.accented === "tháng" || token.accented === "thang";
+  const parsed = worded ? numberAndYear(tokens, i + 1, now) : monthYear(token.bare, i);
+  if (parsed === null) return null;
+  const { n, year, end } = parsed;
+  if (n < 1 || n > 12) return { error: `Không có tháng ${n}: một năm có 12 tháng.` };
+  return {
+    range: {
+      from: `${year}-${pad(n)}-01`,
+      to: `${year}-${pad(n)}-${pad(lastDayOfMonth(year, n))}`,
+      label: `tháng ${n}/${year}`,
+    },
+    from: i,
+    to: end,
+  };
+}
+
+function monthYear(bare: string, i: number): { n: number; year: number; end: number } | null {
+  const match = /^(\d{1,2})[/-]((?:19|20)\d{2})$/u.exec(bare);
+  return match ? { n: Number(match[1]), year: Number(match[2]), end: i + 1 } : null;
 }
