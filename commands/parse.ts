@@ -5,10 +5,15 @@
  */
 import { allowedTypos, boundedEditDistance } from "../src/resolve/edit-distance.ts";
 import { foldVietnamese } from "../src/resolve/index.ts";
+import { commandInSentence, tidyArgs } from "./sentence.ts";
+import { type SmallTalk, smallTalkOf } from "./smalltalk.ts";
 import type { Command } from "./types.ts";
 
 export type Parsed =
-  | { kind: "command"; command: Command; args: string }
+  /** `inSentence`: the command's word was found inside a sentence ("xã tôi được bao nhiêu điểm"). */
+  | { kind: "command"; command: Command; args: string; inSentence?: boolean }
+  /** "cảm ơn", "alo", "ok": nothing to look up. */
+  | { kind: "smalltalk"; talk: SmallTalk }
   /** Looked like a command but is none; `suggestions` are the near misses, closest first. */
   | { kind: "unknown"; word: string; args: string; slash: boolean; suggestions: Command[] }
   /** "/diem@OtherBot" in a group: meant for another bot, not to be answered. */
@@ -29,7 +34,21 @@ export function parseCommand(text: string, commands: readonly Command[], botName
     }
     return bySlashWord(word, args.trim(), commands);
   }
-  return byLeadingWords(trimmed, commands);
+  const talk = smallTalkOf(trimmed);
+  if (talk !== null) return { kind: "smalltalk", talk };
+  const leading = byLeadingWords(trimmed, commands);
+  if (leading.kind === "command") return { ...leading, args: tidyArgs(leading.args) };
+  return inSentence(trimmed, commands) ?? leading;
+}
+
+/** Sentences longer than this are not questions for the bot (a forwarded text, a pasted report). */
+const MAX_SENTENCE_CHARS = 200;
+
+function inSentence(text: string, commands: readonly Command[]): Parsed | null {
+  if (text.length > MAX_SENTENCE_CHARS) return null;
+  const found = commandInSentence(text);
+  const command = found && commands.find((c) => c.name === found.command);
+  return command && found ? { kind: "command", command, args: found.args, inSentence: true } : null;
 }
 
 function bySlashWord(word: string, args: string, commands: readonly Command[]): Parsed {

@@ -1,0 +1,224 @@
+/**
+ * Questions written as sentences, without a slash: "xã Tân Hồng được bao nhiêu điểm", "điểm của xã
+ * tôi năm nay thế nào?", "cho tôi xem xếp hạng huyện Gia Lộc". Finds the command's word anywhere,
+ * then drops the words that only make the sentence polite, so what is left is a unit and a year.
+ * "Xã tôi", "đơn vị mình" mean the chat's linked unit, which is what an empty name means.
+ */
+import { type Token, tokenize } from "./support/tokens.ts";
+
+/** A phrase as written with its diacritics; typed either so or without any diacritics. */
+type Phrase = readonly string[];
+
+const phrase = (text: string): Phrase => text.split(" ");
+
+/** Most specific first: "điểm xếp hạng" asks for the ranking, "hồ sơ" is TTHC before "điểm". */
+const INTENTS: readonly { command: string; phrases: readonly Phrase[] }[] = [
+  { command: "tieuchi", phrases: ["tiêu chí", "lĩnh vực", "điểm từng lĩnh vực"].map(phrase) },
+  {
+    command: "hang",
+    phrases: [
+      "bảng xếp hạng",
+      "xếp hạng",
+      "xếp thứ mấy",
+      "xếp thứ",
+      "thứ hạng",
+      "đứng thứ mấy",
+      "đứng thứ",
+      "hạng mấy",
+      "thứ mấy",
+    ].map(phrase),
+  },
+  {
+    command: "tthc",
+    phrases: [
+      "thủ tục hành chính",
+      "hồ sơ trễ hạn",
+      "hồ sơ quá hạn",
+      "tthc",
+      "hồ sơ",
+      "thủ tục",
+      "một cửa",
+      "trễ hạn",
+      "quá hạn",
+    ].map(phrase),
+  },
+  {
+    command: "lich",
+    phrases: ["lịch làm việc", "lịch công tác", "lịch tuần", "lịch họp", "lịch"].map(phrase),
+  },
+  {
+    command: "diem",
+    phrases: ["bao nhiêu điểm", "mấy điểm", "chỉ số cchc", "kết quả", "điểm số", "điểm"].map(phrase),
+  },
+];
+
+/** The chat's own unit: dropped, so the command uses the linked one. */
+const MINE: readonly Phrase[] = [
+  "của xã tôi",
+  "của xã mình",
+  "của đơn vị tôi",
+  "của đơn vị mình",
+  "của phường tôi",
+  "của chúng tôi",
+  "của tôi",
+  "của mình",
+  "xã tôi",
+  "xã mình",
+  "xã nhà",
+  "phường tôi",
+  "phường mình",
+  "thị trấn tôi",
+  "đơn vị tôi",
+  "đơn vị mình",
+  "bên tôi",
+  "bên mình",
+  "chúng tôi",
+].map(phrase);
+
+/** Words that are never part of a unit's name, written so or without diacritics. */
+const FILLERS: readonly Phrase[] = [
+  "như thế nào",
+  "trễ hạn",
+  "quá hạn",
+  "mấy",
+  "thế nào",
+  "ra sao",
+  "bao nhiêu",
+  "được",
+  "của",
+  "cho tôi",
+  "cho mình",
+  "giúp tôi",
+  "xem",
+  "muốn",
+  "biết",
+  "vậy",
+  "nhé",
+  "nhỉ",
+  "ơi",
+  "ạ",
+  "gì",
+  "bot",
+  "hãy",
+  "giúp",
+  "giùm",
+  "không",
+  "với",
+  "là",
+  "có",
+  "đạt",
+  "hiện",
+  "tôi",
+  "mình",
+  "em",
+  "anh",
+  "chị",
+  "hỏi",
+].map(phrase);
+
+/**
+ * Words that are fillers when written with their diacritics, but bare are name words too ("Cửa Lò",
+ * "Chí Minh", "Cổ Bì", "Hội An", "Thị trấn Vôi"): their bare form is dropped only at the ends.
+ */
+const BARE_AT_ENDS = new Set(["la", "co", "dat", "gi", "khong", "may"]);
+const BARE_ANYWHERE = new Set([
+  "nhu the nao",
+  "tre han",
+  "qua han",
+  "the nao",
+  "ra sao",
+  "bao nhieu",
+  "duoc",
+  "cho toi",
+  "giup toi",
+  "xem",
+  "muon",
+  "biet",
+  "vay",
+  "nhe",
+  "nhi",
+  "oi",
+  "bot",
+  "hay",
+  "giup",
+  "gium",
+]);
+
+export interface SentenceCommand {
+  command: string;
+  /** The unit and year or week left, as typed. */
+  args: string;
+}
+
+/** The command a sentence asks for, if one of its words names it. */
+export function commandInSentence(text: string): SentenceCommand | null {
+  const tokens = tokenize(text);
+  for (const { command, phrases } of INTENTS) {
+    for (const words of phrases) {
+      const at = findPhrase(tokens, words);
+      if (at >= 0) {
+        return { command, args: tidyArgs([...tokens.slice(0, at), ...tokens.slice(at + words.length)]) };
+      }
+    }
+  }
+  return null;
+}
+
+/** The arguments of a command typed in a sentence, without its polite words. */
+export function tidyArgs(tokens: readonly Token[] | string): string {
+  let kept = typeof tokens === "string" ? tokenize(tokens) : [...tokens];
+  for (const words of MINE) kept = dropAll(kept, words, () => true);
+  for (const words of FILLERS) {
+    const key = fold(words.join(" "));
+    kept = dropAll(
+      kept,
+      words,
+      (at, all) =>
+        !isBare(all, at, words.length) ||
+        BARE_ANYWHERE.has(key) ||
+        (BARE_AT_ENDS.has(key) && (at === 0 || at + words.length === all.length)),
+    );
+  }
+  return kept
+    .map((t) => t.text.replace(/[?!.,;:]+$/u, ""))
+    .filter((t) => t !== "")
+    .join(" ");
+}
+
+/** The tokens without every occurrence of the phrase that `drop` agrees to, checked left to right. */
+function dropAll(
+  tokens: Token[],
+  words: Phrase,
+  drop: (at: number, tokens: readonly Token[]) => boolean,
+): Token[] {
+  let kept = tokens;
+  for (let at = findPhrase(kept, words, 0); at >= 0; ) {
+    if (drop(at, kept)) {
+      kept = [...kept.slice(0, at), ...kept.slice(at + words.length)];
+      at = findPhrase(kept, words, at);
+    } else {
+      at = findPhrase(kept, words, at + 1);
+    }
+  }
+  return kept;
+}
+
+const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gu, "d").toLowerCase();
+
+/** Where the phrase starts in the tokens, typed with its diacritics or with none, or -1. */
+function findPhrase(tokens: readonly Token[], words: Phrase, from = 0): number {
+  outer: for (let at = from; at + words.length <= tokens.length; at++) {
+    for (let i = 0; i < words.length; i++) {
+      const typed = tokens[at + i]!;
+      const word = words[i]!;
+      const bare = typed.accented === typed.bare;
+      if (typed.accented !== word && !(bare && typed.bare === fold(word))) continue outer;
+    }
+    return at;
+  }
+  return -1;
+}
+
+function isBare(tokens: readonly Token[], at: number, length: number): boolean {
+  return tokens.slice(at, at + length).every((t) => t.accented === t.bare);
+}
