@@ -77,7 +77,16 @@ const MINE: readonly Phrase[] = [
 
 /** Words that are never part of a unit's name, written so or without diacritics. */
 const FILLERS: readonly Phrase[] = [
+  "chỉ số cải cách hành chính",
+  "chỉ số cchc",
+  "chỉ số",
+  "cchc",
+  "hành chính",
+  "kết quả",
   "như thế nào",
+  "thấp nhất",
+  "cao nhất",
+  "nào",
   "trễ hạn",
   "quá hạn",
   "mấy",
@@ -120,9 +129,17 @@ const FILLERS: readonly Phrase[] = [
  * Words that are fillers when written with their diacritics, but bare are name words too ("Cửa Lò",
  * "Chí Minh", "Cổ Bì", "Hội An", "Thị trấn Vôi"): their bare form is dropped only at the ends.
  */
-const BARE_AT_ENDS = new Set(["la", "co", "dat", "gi", "khong", "may"]);
+const BARE_AT_ENDS = new Set(["la", "co", "dat", "gi", "khong", "may", "nao"]);
 const BARE_ANYWHERE = new Set([
+  "chi so cai cach hanh chinh",
+  "chi so cchc",
+  "chi so",
+  "cchc",
+  "hanh chinh",
+  "ket qua",
   "nhu the nao",
+  "thap nhat",
+  "cao nhat",
   "tre han",
   "qua han",
   "the nao",
@@ -164,11 +181,16 @@ export function commandInSentence(text: string): SentenceCommand | null {
   return null;
 }
 
+/** Longest first, so "thế nào" goes as a whole before "nào" could leave "thế" behind. */
+const longestFirst = (phrases: readonly Phrase[]) => [...phrases].sort((a, b) => b.length - a.length);
+const MINE_ORDERED = longestFirst(MINE);
+const FILLERS_ORDERED = longestFirst(FILLERS);
+
 /** The arguments of a command typed in a sentence, without its polite words. */
 export function tidyArgs(tokens: readonly Token[] | string): string {
   let kept = typeof tokens === "string" ? tokenize(tokens) : [...tokens];
-  for (const words of MINE) kept = dropAll(kept, words, () => true);
-  for (const words of FILLERS) {
+  for (const words of MINE_ORDERED) kept = dropAll(kept, words, () => true);
+  for (const words of FILLERS_ORDERED) {
     const key = fold(words.join(" "));
     kept = dropAll(
       kept,
