@@ -74,8 +74,7 @@ function byLeadingWords(text: string, commands: readonly Command[]): Parsed {
   const folded = words.map((w) => foldVietnamese(w));
   let found: { command: Command; length: number } | null = null;
   for (const command of commands) {
-    for (const alias of [command.name, ...command.aliases]) {
-      const aliasWords = foldVietnamese(alias).split(" ");
+    for (const aliasWords of aliasWordsOf(command)) {
       const length = aliasWords.length;
       if (length > folded.length || (found && found.length >= length)) continue;
       if (aliasWords.every((w, i) => folded[i] === w)) found = { command, length };
@@ -90,6 +89,18 @@ function byLeadingWords(text: string, commands: readonly Command[]): Parsed {
     slash: false,
     suggestions: nearMisses(key(first), commands).map((n) => n.command),
   };
+}
+
+/** Folded once per command: folding every alias of every command on each message was most of its cost. */
+const aliasWordsCache = new WeakMap<Command, string[][]>();
+
+function aliasWordsOf(command: Command): string[][] {
+  let words = aliasWordsCache.get(command);
+  if (words === undefined) {
+    words = [command.name, ...command.aliases].map((alias) => foldVietnamese(alias).split(" "));
+    aliasWordsCache.set(command, words);
+  }
+  return words;
 }
 
 function keysOf(command: Command): string[] {

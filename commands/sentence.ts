@@ -4,12 +4,22 @@
  * then drops the words that only make the sentence polite, so what is left is a unit and a year.
  * "Xã tôi", "đơn vị mình" mean the chat's linked unit, which is what an empty name means.
  */
+import { foldVietnamese } from "../src/resolve/index.ts";
 import { type Token, tokenize } from "./support/tokens.ts";
 
-/** A phrase as written with its diacritics; typed either so or without any diacritics. */
-type Phrase = readonly string[];
+/** A phrase as written with its diacritics (typed either so or without any), and folded. */
+interface Phrase {
+  words: readonly string[];
+  bare: readonly string[];
+  /** The folded words joined by spaces: "bao nhieu". */
+  key: string;
+}
 
-const phrase = (text: string): Phrase => text.split(" ");
+const phrase = (text: string): Phrase => ({
+  words: text.split(" "),
+  bare: foldVietnamese(text).split(" "),
+  key: foldVietnamese(text),
+});
 
 /** Most specific first: "điểm xếp hạng" asks for the ranking, "hồ sơ" is TTHC before "điểm". */
 const INTENTS: readonly { command: string; phrases: readonly Phrase[] }[] = [
@@ -174,7 +184,10 @@ export function commandInSentence(text: string): SentenceCommand | null {
     for (const words of phrases) {
       const at = findPhrase(tokens, words);
       if (at >= 0) {
-        return { command, args: tidyArgs([...tokens.slice(0, at), ...tokens.slice(at + words.length)]) };
+        return {
+          command,
+          args: tidyArgs([...tokens.slice(0, at), ...tokens.slice(at + words.words.length)]),
+        };
       }
     }
   }
@@ -182,7 +195,8 @@ export function commandInSentence(text: string): SentenceCommand | null {
 }
 
 /** Longest first, so "thế nào" goes as a whole before "nào" could leave "thế" behind. */
-const longestFirst = (phrases: readonly Phrase[]) => [...phrases].sort((a, b) => b.length - a.length);
+const longestFirst = (phrases: readonly Phrase[]) =>
+  [...phrases].sort((a, b) => b.words.length - a.words.length);
 const MINE_ORDERED = longestFirst(MINE);
 const FILLERS_ORDERED = longestFirst(FILLERS);
 
@@ -191,14 +205,15 @@ export function tidyArgs(tokens: readonly Token[] | string): string {
   let kept = typeof tokens === "string" ? tokenize(tokens) : [...tokens];
   for (const words of MINE_ORDERED) kept = dropAll(kept, words, () => true);
   for (const words of FILLERS_ORDERED) {
-    const key = fold(words.join(" "));
+    const key = words.key;
+    const length = words.words.length;
     kept = dropAll(
       kept,
       words,
       (at, all) =>
-        !isBare(all, at, words.length) ||
+        !isBare(all, at, length) ||
         BARE_ANYWHERE.has(key) ||
-        (BARE_AT_ENDS.has(key) && (at === 0 || at + words.length === all.length)),
+        (BARE_AT_ENDS.has(key) && (at === 0 || at + length === all.length)),
     );
   }
   return kept
@@ -216,7 +231,7 @@ function dropAll(
   let kept = tokens;
   for (let at = findPhrase(kept, words, 0); at >= 0; ) {
     if (drop(at, kept)) {
-      kept = [...kept.slice(0, at), ...kept.slice(at + words.length)];
+      kept = [...kept.slice(0, at), ...kept.slice(at + words.words.length)];
       at = findPhrase(kept, words, at);
     } else {
       at = findPhrase(kept, words, at + 1);
@@ -225,16 +240,14 @@ function dropAll(
   return kept;
 }
 
-const fold = (text: string) => text.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/gu, "d").toLowerCase();
-
 /** Where the phrase starts in the tokens, typed with its diacritics or with none, or -1. */
-function findPhrase(tokens: readonly Token[], words: Phrase, from = 0): number {
+function findPhrase(tokens: readonly Token[], phrase: Phrase, from = 0): number {
+  const { words, bare } = phrase;
   outer: for (let at = from; at + words.length <= tokens.length; at++) {
     for (let i = 0; i < words.length; i++) {
       const typed = tokens[at + i]!;
-      const word = words[i]!;
-      const bare = typed.accented === typed.bare;
-      if (typed.accented !== word && !(bare && typed.bare === fold(word))) continue outer;
+      if (typed.bare !== bare[i]) continue outer;
+      if (typed.accented !== words[i] && typed.accented !== typed.bare) continue outer;
     }
     return at;
   }

@@ -3,7 +3,6 @@
  * Relative years count from the message's time, never the clock. "Nam" is also a name word (Quảng
  * Nam, Chi Lăng Nam), so "nam 2022" after a name is read both ways, the name first.
  */
-import { vnIsoDate } from "../../src/format/vi.ts";
 import { type Readings, single, type Token, tokenize, without } from "./tokens.ts";
 
 const FIRST_YEAR = 1990;
@@ -29,8 +28,12 @@ const apostropheYear = (bare: string): number | null => {
 };
 const twoDigitYear = (bare: string): number | null => (/^\d{2}$/u.test(bare) ? 2000 + Number(bare) : null);
 
+/** Vietnam keeps UTC+7 all year (no daylight saving), so its year needs no time-zone database. */
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/** The calendar year in Vietnam when the message was sent. */
 export function messageYear(now: Date): number {
-  return Number(vnIsoDate(now).slice(0, 4));
+  return new Date(now.getTime() + VIETNAM_OFFSET_MS).getUTCFullYear();
 }
 
 /** The year readings of `text`, the likelier unit name first; see `Readings`. */
