@@ -37,7 +37,11 @@ export function parseCommand(text: string, commands: readonly Command[], botName
   const talk = smallTalkOf(trimmed);
   if (talk !== null) return { kind: "smalltalk", talk };
   const leading = byLeadingWords(trimmed, commands);
-  if (leading.kind === "command") return { ...leading, args: tidyArgs(leading.args) };
+  if (leading.kind === "command") {
+    // "lịch họp chiều nay thế nào" starts with a command word but is a sentence: tidying shows it.
+    const args = tidyArgs(leading.args);
+    return { ...leading, args, inSentence: args !== leading.args.replace(/\s+/gu, " ").trim() };
+  }
   return inSentence(trimmed, commands) ?? leading;
 }
 

@@ -264,3 +264,41 @@ describe("how chairs write", () => {
     for (const part of expected) expect(answer).toContain(part);
   });
 });
+
+describe("replies that fit a phone screen", () => {
+  it("keeps /help and every page of /lich within 600 characters, with Xem thêm for the rest", async () => {
+    const ask = async (text: string) => chat.handle(message(text, { chatId: chatIds.none }), NOW);
+    const help = await ask("/help");
+    expect(replyText(help).length).toBeLessThanOrEqual(600);
+    expect(help.choices).toEqual([{ label: "Xem thêm: mọi lệnh và ví dụ", command: "/help them" }]);
+    expect(replyText(await ask(help.choices[0]!.command))).toContain("/xoadulieu");
+
+    let page = await ask("/lich 12/2024 Kinh Môn");
+    const seen: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      const text = replyText(page);
+      expect(text.length).toBeLessThanOrEqual(600);
+      seen.push(text);
+      const more = page.choices.find((c) => c.label.startsWith("Xem thêm"));
+      if (!more) break;
+      page = await ask(more.command);
+    }
+    expect(seen).toHaveLength(3);
+    // Every item of the week shows on some page, once.
+    const items = seen.join("\n").match(/^• /gmu) ?? [];
+    expect(items).toHaveLength(5);
+  });
+});
+
+describe("in a group", () => {
+  it("answers commands, but not sentences or small talk among members", async () => {
+    const group = { chatType: "group" as const, chatId: "-100phrasings" };
+    const say = async (text: string) => replyText(await chat.handle(message(text, group), NOW));
+    expect(await say("lịch họp chiều nay thế nào")).toBe("");
+    expect(await say("xã mình được bao nhiêu điểm")).toBe("");
+    expect(await say("cảm ơn")).toBe("");
+    expect(await say("ok")).toBe("");
+    expect(await say("/diem Tân Hồng 2022")).toContain("Chỉ số CCHC năm 2022");
+    expect(await say("diem tan hong 2022")).toContain("Chỉ số CCHC năm 2022");
+  });
+});
