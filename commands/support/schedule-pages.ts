@@ -4,7 +4,7 @@
  * notice still sends the whole week (`scheduleReply`).
  */
 import type { IsoWeek, ScheduleItem } from "../../src/store/index.ts";
-import { scheduleHeading, scheduleItems } from "../lich.ts";
+import { scheduleHeading, scheduleItems, scheduleReply } from "../lich.ts";
 import { italic, type Reply, replyText } from "../reply.ts";
 import { SAMPLE_NOTE } from "./format.ts";
 import { tokenize, without } from "./tokens.ts";
@@ -12,9 +12,17 @@ import { tokenize, without } from "./tokens.ts";
 /** Characters of heading and items on one page; the short source and a page number come on top. */
 const PAGE_CHARS = 420;
 
-/** "trang 2" anywhere in the arguments (what "Xem thêm" sends back); page 1 otherwise. */
+/** Asks for the whole week on one reply, as the Monday notice sends it. */
+const WHOLE_WEEK = ["ca tuan", "tat ca", "day du"];
+
+/**
+ * "trang 2" anywhere in the arguments (what "Xem thêm" sends back); page 0 for "cả tuần" (the whole
+ * week at once); page 1 otherwise.
+ */
 export function takePage(args: string): { page: number; rest: string } {
   const tokens = tokenize(args);
+  const whole = tokens.findIndex((t, i) => WHOLE_WEEK.includes(`${t.bare} ${tokens[i + 1]?.bare}`));
+  if (whole >= 0) return { page: 0, rest: without(tokens, whole, whole + 2) };
   const at = tokens.findIndex((t, i) => t.bare === "trang" && /^\d{1,2}$/u.test(tokens[i + 1]?.bare ?? ""));
   if (at < 0) return { page: 1, rest: args };
   return { page: Number(tokens[at + 1]!.bare), rest: without(tokens, at, at + 2) };
@@ -42,7 +50,7 @@ export function schedulePages(
   return pages;
 }
 
-/** Page `page` (from 1) of the week's schedule; `command` is /lich for this week and scope. */
+/** Page `page` (from 1; 0: the whole week) of the week's schedule; `command` is /lich for this week and scope. */
 export function pageOf(
   week: IsoWeek,
   scopePath: string,
@@ -50,6 +58,7 @@ export function pageOf(
   page: number,
   command: string,
 ): Reply {
+  if (page === 0) return scheduleReply(week, scopePath, items).build();
   const pages = schedulePages(week, scopePath, items);
   const at = Math.min(Math.max(page, 1), pages.length);
   const shown = pages[at - 1] ?? [];

@@ -94,7 +94,7 @@ describe("POST /webhook/telegram: replies", () => {
 
   it("splits a reply over 4096 characters into messages that each parse as balanced HTML", async () => {
     await addBusyWeek(harness.store, 13);
-    await postTelegram(harness.app, telegramText("/lich 13 Kinh Mon", { chatId: freshChat() }));
+    await postTelegram(harness.app, telegramText("/lich 13 Kinh Mon cả tuần", { chatId: freshChat() }));
     const calls = apis.telegram.callsTo("sendMessage");
     expect(calls.length).toBeGreaterThan(1);
     expect(calls.every((call) => call.status === 200)).toBe(true);

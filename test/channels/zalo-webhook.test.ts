@@ -69,7 +69,7 @@ describe("POST /webhook/zalo", () => {
   it("answers a GROUP chat and records it as a group", async () => {
     const chatId = freshChat();
     await postZalo(harness.app, zaloTextEvent("/help", { chatId, chatType: "GROUP" }));
-    expect(apis.zalo.sentTexts()[0]).toContain("Các lệnh:");
+    expect(apis.zalo.sentTexts()[0]).toContain("Các lệnh chính:");
     expect((await harness.store.chats.get("zalo", chatId))?.type).toBe("group");
   });
 
@@ -96,7 +96,7 @@ describe("POST /webhook/zalo", () => {
 
   it("splits a long reply into messages of at most 2000 characters", async () => {
     await addBusyWeek(harness.store, 14);
-    await postZalo(harness.app, zaloTextEvent("/lich 14 Kinh Mon", { chatId: freshChat() }));
+    await postZalo(harness.app, zaloTextEvent("/lich 14 Kinh Mon cả tuần", { chatId: freshChat() }));
     const texts = apis.zalo.sentTexts();
     expect(texts.length).toBeGreaterThan(1);
     expect(apis.zalo.callsTo("sendMessage").every((call) => call.status === 200)).toBe(true);

@@ -207,6 +207,7 @@ const ROWS: Row[] = [
   ["lịch làm việc Kinh Môn tuần 12/2024", NOW, WEEK_12],
   ["/lich 10/2024 Kinh Môn", NOW, ["Lịch làm việc tuần 10 (04/03–10/03/2024)", KINH_MON]],
   ["/lich 12/2024 Kinh Môn trang 2", NOW, [...WEEK_12, "Trang 2/3."]],
+  ["/lich 12/2024 Kinh Môn cả tuần", NOW, [...WEEK_12, "Thứ Hai, 18/03", "Thứ Sáu, 22/03"]],
   ["/lich", MAR_2024, WEEK_12, "anluu"],
   ["lịch tuần này", MAR_2024, WEEK_12, "anluu"],
   ["lịch tuần sau", at("2024-03-13"), WEEK_12, "anluu"],
