@@ -1,7 +1,7 @@
 /** /hang [phạm vi] [năm]: a district's (or province's) published ranking, the asker's unit marked. */
 import type { UnitKind } from "../src/domain/unit.ts";
 import { formatPercent } from "../src/format/vi.ts";
-import type { Resolver } from "../src/resolve/index.ts";
+import { foldVietnamese, type Resolver } from "../src/resolve/index.ts";
 import type { PublishedRankingEntry } from "../src/store/index.ts";
 import { bold, italic, type Reply, reply } from "./reply.ts";
 import { groupLine, inSentence, SAMPLE_NOTE, sourceLine } from "./support/format.ts";
@@ -51,8 +51,10 @@ export const hangCommand: Command = {
       for (const y of years.slice(0, 6)) built.choice(`Năm ${y}`, `/hang #${scopeId} ${y}`);
       return built.build();
     }
-    const mark = markedOf(input, unit, scopeId);
-    return table(deps, await deps.resolver(), scopeId, asked, mark);
+    const resolver = await deps.resolver();
+    const scopeName = resolver.byId(scopeId)?.unit.name ?? "";
+    const mark = markedOf(input, unit, { scopeId, scopeName, typed: picked.reading.rest });
+    return table(deps, resolver, scopeId, asked, mark);
   },
 };
 
@@ -74,13 +76,27 @@ async function scopeFor(deps: CommandDeps, unit: PickedUnit): Promise<number | n
   return null;
 }
 
-/** The row to point at: the chat's own unit, or the commune asked about, and how to say which. */
-function markedOf(input: CommandInput, unit: PickedUnit, scopeId: number): Mark | null {
+/**
+ * The row to point at: the chat's own unit, or the commune asked about, and how to say which. A seat
+ * town named like its district ("/hang Gia Lộc") is not pointed at unless its kind was typed ("/hang
+ * Thị trấn Gia Lộc"): the district was as likely meant.
+ */
+function markedOf(
+  input: CommandInput,
+  unit: PickedUnit,
+  asked: { scopeId: number; scopeName: string; typed: string },
+): Mark | null {
   const mine = input.subscription?.unit.id;
-  if (unit.id === scopeId) return mine === undefined ? null : { unitId: mine, label: "đơn vị của bạn" };
-  if (unit.id === mine) return { unitId: mine, label: "đơn vị của bạn" };
+  const own = mine === undefined ? null : { unitId: mine, label: "đơn vị của bạn" };
+  if (unit.id === asked.scopeId || unit.id === mine) return own;
+  const typedKind = bareName(asked.typed) !== foldVietnamese(asked.typed);
+  if (!typedKind && bareName(unit.name) === bareName(asked.scopeName)) return own;
   return { unitId: unit.id, label: "đơn vị bạn hỏi" };
 }
+
+/** "Thị trấn Gia Lộc", "TT Gia Lộc" and "Huyện Gia Lộc" are all "gia loc". */
+const bareName = (name: string) =>
+  foldVietnamese(name).replace(/^(?:thanh pho|thi xa|thi tran|tt|xa|x|phuong|p|huyen|quan|tinh)\.?\s+/u, "");
 
 interface Mark {
   unitId: number;

@@ -131,6 +131,11 @@ const ROWS: Row[] = [
   // /hang: a district, a province, a commune (its district's ranking, marked)
   ["/hang Gia Lộc 2022", NOW, hang("18 xã, thị trấn huyện Gia Lộc", 2022)],
   ["/hang gia loc", NOW, hang("huyện Gia Lộc", 2022)],
+  [
+    "/hang Thị trấn Gia Lộc",
+    NOW,
+    hang("huyện Gia Lộc", 2022, "👉 6. Thị trấn Gia Lộc 83,95% ↓4 (đơn vị bạn hỏi)"),
+  ],
   ["xếp hạng huyện Gia Lộc", NOW, hang("huyện Gia Lộc", 2022)],
   ["bảng xếp hạng Gia Lộc năm 2021", NOW, hang("huyện Gia Lộc", 2021)],
   ["/xephang Gia Loc '21", NOW, hang("huyện Gia Lộc", 2021)],
@@ -263,6 +268,11 @@ describe("how chairs write", () => {
   it.each(ROWS)("%s (%s)", async (text, now, expected, linked = "none") => {
     const answer = replyText(await chat.handle(message(text, { chatId: chatIds[linked] }), now));
     for (const part of expected) expect(answer).toContain(part);
+  });
+
+  it("does not point at a seat town when its district's name was typed", async () => {
+    const answer = replyText(await chat.handle(message("/hang Gia Lộc", { chatId: chatIds.none }), NOW));
+    expect(answer).not.toContain("👉");
   });
 });
 
