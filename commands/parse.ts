@@ -7,6 +7,7 @@ import { allowedTypos, boundedEditDistance } from "../src/resolve/edit-distance.
 import { foldVietnamese } from "../src/resolve/index.ts";
 import { commandInSentence, tidyArgs } from "./sentence.ts";
 import { type SmallTalk, smallTalkOf } from "./smalltalk.ts";
+import { tokenize } from "./support/tokens.ts";
 import type { Command } from "./types.ts";
 
 export type Parsed =
@@ -40,7 +41,8 @@ export function parseCommand(text: string, commands: readonly Command[], botName
   if (leading.kind === "command") {
     // "lịch họp chiều nay thế nào" starts with a command word but is a sentence: tidying shows it.
     const args = tidyArgs(leading.args);
-    return { ...leading, args, inSentence: args !== leading.args.replace(/\s+/gu, " ").trim() };
+    const dropped = tokenize(args).length !== tokenize(leading.args).length;
+    return { ...leading, args, inSentence: dropped };
   }
   return inSentence(trimmed, commands) ?? leading;
 }

@@ -311,5 +311,6 @@ describe("in a group", () => {
     expect(await say("ok")).toBe("");
     expect(await say("/diem Tân Hồng 2022")).toContain("Chỉ số CCHC năm 2022");
     expect(await say("diem tan hong 2022")).toContain("Chỉ số CCHC năm 2022");
+    expect(await say("điểm Tân Hồng 2022?")).toContain("Chỉ số CCHC năm 2022");
   });
 });
