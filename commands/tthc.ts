@@ -3,8 +3,8 @@ import { APOLOGY_TARGET, ON_TIME_TARGET, tthcFigures } from "../src/domain/tthc.
 import { formatDateTime, formatInteger, formatIsoDate, formatNumber } from "../src/format/vi.ts";
 import type { TthcStats } from "../src/store/index.ts";
 import { bold, italic, type ReplyBuilder, reply } from "./reply.ts";
-import { takePeriod } from "./support/args.ts";
 import { SAMPLE_NOTE, sourceLine } from "./support/format.ts";
+import { takePeriod } from "./support/periods.ts";
 import { pickReading } from "./support/pick.ts";
 import { unitHeading } from "./support/unit-heading.ts";
 import type { Command } from "./types.ts";

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { takePeriod, takeWeek } from "../../commands/support/args.ts";
+import { takeWeek } from "../../commands/support/args.ts";
 import { addWeeks, isoWeekOf, weekDates, weekExists } from "../../commands/support/iso-week.ts";
+import { takePeriod } from "../../commands/support/periods.ts";
 import { readYear } from "../../commands/support/years.ts";
 
 const now = new Date("2024-03-20T09:00:00+07:00");
