@@ -6,7 +6,7 @@
 import { type Reply, reply } from "../reply.ts";
 import type { CommandDeps, CommandInput } from "../types.ts";
 import type { Reading, Readings } from "./tokens.ts";
-import { namesExactly, type PickedUnit, type PickOptions, pickUnit } from "./unit-arg.ts";
+import { type NameFit, nameFit, type PickedUnit, type PickOptions, pickUnit } from "./unit-arg.ts";
 
 export type PickedReading<T> = { unit: PickedUnit; reading: Reading<T> } | { reply: Reply };
 
@@ -22,7 +22,11 @@ export async function pickReading<T>(
   return "reply" in picked ? picked : { unit: picked.unit, reading: chosen.reading };
 }
 
-/** The first reading whose name is a unit's exact name, else the last (the default reading). */
+/**
+ * The first reading whose name is a unit's exact name; else the last (the default reading) when its
+ * name is some unit's; else the first that names anything; else the first, the text as typed, so
+ * that "/diem Quảng Nam 2022" is answered about "Quảng Nam", not "Quảng".
+ */
 async function likeliest<T>(
   input: CommandInput,
   deps: CommandDeps,
@@ -31,11 +35,17 @@ async function likeliest<T>(
 ): Promise<{ reading: Reading<T> } | { reply: Reply }> {
   if (readings.error !== undefined) return { reply: reply().line(readings.error).build() };
   const all = readings.readings;
-  for (const reading of all.slice(0, -1)) {
-    if (await namesExactly(input, deps, optionsFor(reading))) return { reading };
+  const [first] = all;
+  if (first === undefined)
+    return { reply: reply().line("Chưa hiểu yêu cầu. Gõ /help để xem các lệnh.").build() };
+  if (all.length === 1) return { reading: first };
+  const fits: NameFit[] = [];
+  for (const reading of all) {
+    const fit = await nameFit(input, deps, optionsFor(reading));
+    if (fit === "exact" && reading !== all.at(-1)) return { reading };
+    fits.push(fit);
   }
-  const last = all.at(-1);
-  return last
-    ? { reading: last }
-    : { reply: reply().line("Chưa hiểu yêu cầu. Gõ /help để xem các lệnh.").build() };
+  if (fits.at(-1) !== "none") return { reading: all.at(-1)! };
+  const named = all.find((_, i) => fits[i] !== "none");
+  return { reading: named ?? first };
 }

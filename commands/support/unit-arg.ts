@@ -4,7 +4,7 @@
  * "#123" is a unit id (what choices send back, since GSO codes were reused in 2025).
  */
 import type { UnitKind, UnitLevel } from "../../src/domain/unit.ts";
-import type { Match, ResolveOptions } from "../../src/resolve/index.ts";
+import type { Match, ResolveOptions, Resolver } from "../../src/resolve/index.ts";
 import { type Reply, reply } from "../reply.ts";
 import type { CommandDeps, CommandInput, LinkedUnit } from "../types.ts";
 import { quoted } from "./format.ts";
@@ -90,6 +90,13 @@ export async function pickUnit(
   }
 
   const result = resolver.resolve(text, await resolveOptionsOf(input, deps, options));
+  // Near names of the command's levels ("Quảng Lâm") matter less than the exact name of another level.
+  const best =
+    result.kind === "unit" ? result.match : result.kind === "choice" ? result.options[0] : undefined;
+  if (result.kind === "none" || (best !== undefined && best.distance > 0)) {
+    const other = otherLevel(resolver, text, options);
+    if (other) return { reply: other };
+  }
   switch (result.kind) {
     case "unit":
       return { unit: fromMatch(result.match, result.note ? [result.note] : []) };
@@ -128,20 +135,24 @@ async function preferred(
   return { reply: choose(text, namesakes.slice(0, MAX_CHOICES), total, options) };
 }
 
+/** How well a text names a unit: exactly, only with typos or as one of several, or not at all. */
+export type NameFit = "exact" | "near" | "none";
+
 /**
- * Whether the text names a unit exactly, without typos ("Phường 12", "Chi Lăng Nam"): then a
- * number or a "nam" at its end belongs to the name, not to a year or week.
+ * How well the text names a unit of the command's levels. An exact name ("Phường 12", "Chi Lăng
+ * Nam") means a number or a "nam" at its end belongs to the name, not to a year or week.
  */
-export async function namesExactly(
+export async function nameFit(
   input: CommandInput,
   deps: CommandDeps,
   options: PickOptions,
-): Promise<boolean> {
+): Promise<NameFit> {
   const text = options.text.trim();
-  if (text === "" || ID_TOKEN.test(text)) return false;
+  if (text === "" || ID_TOKEN.test(text)) return "near";
   const result = (await deps.resolver()).resolve(text, await resolveOptionsOf(input, deps, options));
-  if (result.kind === "unit") return result.match.distance === 0;
-  return result.kind === "choice" && result.options[0]?.distance === 0;
+  if (result.kind === "unit") return result.match.distance === 0 ? "exact" : "near";
+  if (result.kind === "choice") return result.options[0]?.distance === 0 ? "exact" : "near";
+  return "none";
 }
 
 async function resolveOptionsOf(
@@ -194,6 +205,28 @@ function choose(text: string, options: readonly Match[], total: number, pick: Pi
   return reply()
     .line(`Có nhiều đơn vị khớp với ${quoted(text)}${more}. Bạn muốn xem đơn vị nào?`)
     .choices(options.map((o) => ({ label: labelOf(o), command: pick.commandFor(o.unit.id) })))
+    .build();
+}
+
+const LEVEL_WORDS: Readonly<Record<UnitLevel, string>> = {
+  commune: "xã, phường, thị trấn",
+  district: "huyện, thị xã, thành phố thuộc tỉnh",
+  province: "tỉnh, thành phố",
+};
+
+/**
+ * "/diem Quảng Nam": the name is a province's, and the command shows communes and districts. Say so,
+ * and offer the ranking, rather than "Không tìm thấy".
+ */
+function otherLevel(resolver: Resolver, text: string, pick: PickOptions): Reply | null {
+  const options: ResolveOptions = { limit: 1 };
+  if (pick.year !== null) options.year = pick.year;
+  const result = resolver.resolve(text, options);
+  if (result.kind !== "unit" || result.match.distance > 0) return null;
+  const levels = pick.levels.map((level) => LEVEL_WORDS[level]).join("; ");
+  return reply()
+    .line(`${quoted(text)} là ${result.match.path}. Lệnh này xem cho ${levels}.`)
+    .choice(`Bảng xếp hạng ${result.match.path}`, `/hang #${result.unit.id}`)
     .build();
 }
 

@@ -6,6 +6,7 @@
 
 import { fallbackReply } from "../../commands/fallback.ts";
 import { commands as registry } from "../../commands/index.ts";
+import { nameOnlyReply } from "../../commands/name-only.ts";
 import { parseCommand } from "../../commands/parse.ts";
 import { type Reply, textReply } from "../../commands/reply.ts";
 import { smallTalkReply } from "../../commands/smalltalk.ts";
@@ -144,7 +145,10 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
       case "unknown":
         // In a group, chatter is not for the bot; a mistyped slash command still gets help.
         if (group && (!parsed.slash || parsed.suggestions.length === 0)) return only(SILENT);
-        reply = fallbackReply(`${parsed.slash ? "/" : ""}${parsed.word}`, parsed.args, parsed.suggestions);
+        // A unit's name alone ("Kinh Môn") is a question about it, not a misspelt command word.
+        reply =
+          (parsed.slash ? null : await nameOnlyReply(typed, commandDeps)) ??
+          fallbackReply(`${parsed.slash ? "/" : ""}${parsed.word}`, parsed.args, parsed.suggestions);
         break;
       case "command": {
         // A group's members talk about schedules and scores among themselves: only a command's

@@ -92,6 +92,12 @@ const ROWS: Row[] = [
   ["/diem chi lang nam nam 2022", NOW, refused("công bố cho Xã Chi Lăng Nam, Huyện Thanh Miện")],
   ["/diem Phường 12 Gò Vấp 2022", NOW, refused("công bố cho Phường 12, Quận Gò Vấp")],
   ["/diem phuong 12 go vap", NOW, refused("công bố cho Phường 12, Quận Gò Vấp")],
+  [
+    "/diem Quảng Nam 2022",
+    NOW,
+    refused("“Quảng Nam” là Tỉnh Quảng Nam. Lệnh này xem cho xã, phường, thị trấn"),
+  ],
+  ["/tieuchi quang nam", NOW, refused("“quang nam” là Tỉnh Quảng Nam.")],
   ["/diem Tân Hồng Từ Sơn", NOW, refused("công bố cho Phường Tân Hồng, Thành phố Từ Sơn")],
   ["/diem Tân Hồng 2019", NOW, refused("Không có dữ liệu năm 2019 của Xã Tân Hồng")],
   ["/diem Tan Hong 1999", NOW, refused("Không có dữ liệu năm 1999 của Xã Tân Hồng")],
@@ -237,6 +243,9 @@ const ROWS: Row[] = [
   ["/trogiup", NOW, refused("Các lệnh chính:")],
   ["/help them", NOW, refused("/caidat")],
   ["blah blah", NOW, refused("Tôi chưa hiểu “blah”.")],
+  ["Tân Hồng", NOW, refused("Bạn muốn xem gì của “Tân Hồng”?")],
+  ["tan hong binh giang", NOW, refused("Bạn muốn xem gì của “tan hong binh giang”?")],
+  ["Kinh Môn", NOW, refused("Bạn muốn xem gì của “Kinh Môn”?")],
   ["/dim tan hong", NOW, refused("Bạn có muốn /diem")],
 ];
 
