@@ -1,22 +1,18 @@
 /** /hang [phạm vi] [năm]: a district's (or province's) published ranking, the asker's unit marked. */
 import type { UnitKind } from "../src/domain/unit.ts";
 import { formatPercent, formatScore } from "../src/format/vi.ts";
-import type { Resolver } from "../src/resolve/index.ts";
+import { foldVietnamese, type Resolver } from "../src/resolve/index.ts";
 import type { PublishedRankingEntry } from "../src/store/index.ts";
 import { bold, italic, type Reply, reply } from "./reply.ts";
-import { takeYear } from "./support/args.ts";
 import { groupLine, inSentence } from "./support/format.ts";
+import { pickReading } from "./support/pick.ts";
 import { Marks, originsOfResult, sourceOf } from "./support/provenance.ts";
 import { rankingOf } from "./support/scope.ts";
-import { type PickedUnit, type Preference, pickUnit } from "./support/unit-arg.ts";
+import type { PickedUnit } from "./support/unit-arg.ts";
+import { readYear } from "./support/years.ts";
 import type { Command, CommandDeps, CommandInput } from "./types.ts";
 
 const EXAMPLE = "/hang Gia Lộc 2022";
-
-const WITH_RANKINGS: Preference = {
-  has: (deps, ids) => deps.store.publishedLookup.unitsWithRankings(ids),
-  what: "có bảng xếp hạng đã công bố",
-};
 
 export const hangCommand: Command = {
   name: "hang",
@@ -26,24 +22,27 @@ export const hangCommand: Command = {
   example: EXAMPLE,
 
   async run(input, deps) {
-    const year = takeYear(input.args);
-    const picked = await pickUnit(input, deps, {
-      text: year.rest,
-      year: year.value,
-      levels: ["district", "province"],
-      fallbackLevels: ["commune"],
-      prefer: WITH_RANKINGS,
-      commandFor: (id) => `/hang #${id}${year.value === null ? "" : ` ${year.value}`}`,
+    // Every level at once, as the other commands do: "Tân Hồng" is the commune with a result (shown
+    // in its district's ranking), not the Đồng Tháp district of that name with nothing published.
+    const picked = await pickReading(input, deps, readYear(input.args, input.now), ({ value, rest }) => ({
+      text: rest,
+      year: value,
+      levels: ["commune", "district", "province"],
+      preferLevels: ["district", "province"],
+      commandFor: (id) => `/hang #${id}${value === null ? "" : ` ${value}`}`,
       example: EXAMPLE,
-    });
+    }));
     if ("reply" in picked) return picked.reply;
-    const scopeId = await scopeFor(deps, picked.unit);
+    const { unit } = picked;
+    const scopeId = await scopeFor(deps, unit);
     if (scopeId === null) {
-      return reply().line(`Chưa có bảng xếp hạng nào được công bố cho ${picked.unit.path}.`).build();
+      const district = unit.level === "commune" ? unit.ancestorIds[0] : undefined;
+      const where = (district && (await deps.resolver()).byId(district)?.path) || unit.path;
+      return reply().line(`Chưa có bảng xếp hạng nào được công bố cho ${where}.`).build();
     }
     const years = await deps.store.published.scopeYears(scopeId);
     const latest = years[0]!;
-    const asked = year.value ?? latest;
+    const asked = picked.reading.value ?? latest;
     if (!years.includes(asked)) {
       const built = reply().line(
         asked > latest
@@ -53,32 +52,68 @@ export const hangCommand: Command = {
       for (const y of years.slice(0, 6)) built.choice(`Năm ${y}`, `/hang #${scopeId} ${y}`);
       return built.build();
     }
-    return table(input, deps, await deps.resolver(), scopeId, asked);
+    const resolver = await deps.resolver();
+    const scopeName = resolver.byId(scopeId)?.unit.name ?? "";
+    const mark = markedOf(input, unit, { scopeId, scopeName, typed: picked.reading.rest });
+    return table(deps, resolver, scopeId, asked, mark);
   },
 };
 
 /**
  * The ranking a unit names: its own when it is a scope with published rankings (a district, or a
- * province ranking its districts), else the one it was ranked in.
+ * province ranking its districts), else the one it was ranked in, else its district's (a linked
+ * commune without a result of its own still belongs to its district's ranking).
  */
 async function scopeFor(deps: CommandDeps, unit: PickedUnit): Promise<number | null> {
   if (unit.level !== "commune" && (await deps.store.published.scopeYears(unit.id)).length > 0) return unit.id;
   const [latest] = await deps.store.published.years(unit.id);
-  if (latest === undefined) return null;
-  return (await deps.store.published.forUnit(unit.id, latest))?.scopeUnitId ?? null;
+  if (latest !== undefined) {
+    const scope = (await deps.store.published.forUnit(unit.id, latest))?.scopeUnitId;
+    if (scope !== undefined) return scope;
+  }
+  for (const ancestor of unit.ancestorIds) {
+    if ((await deps.store.published.scopeYears(ancestor)).length > 0) return ancestor;
+  }
+  return null;
+}
+
+/**
+ * The row to point at: the chat's own unit, or the commune asked about, and how to say which. A seat
+ * town named like its district ("/hang Gia Lộc") is not pointed at unless its kind was typed ("/hang
+ * Thị trấn Gia Lộc"): the district was as likely meant.
+ */
+function markedOf(
+  input: CommandInput,
+  unit: PickedUnit,
+  asked: { scopeId: number; scopeName: string; typed: string },
+): Mark | null {
+  const mine = input.subscription?.unit.id;
+  const own = mine === undefined ? null : { unitId: mine, label: "đơn vị của bạn" };
+  if (unit.id === asked.scopeId || unit.id === mine) return own;
+  const typedKind = bareName(asked.typed) !== foldVietnamese(asked.typed);
+  if (!typedKind && bareName(unit.name) === bareName(asked.scopeName)) return own;
+  return { unitId: unit.id, label: "đơn vị bạn hỏi" };
+}
+
+/** "Thị trấn Gia Lộc", "TT Gia Lộc" and "Huyện Gia Lộc" are all "gia loc". */
+const bareName = (name: string) =>
+  foldVietnamese(name).replace(/^(?:thanh pho|thi xa|thi tran|tt|xa|x|phuong|p|huyen|quan|tinh)\.?\s+/u, "");
+
+interface Mark {
+  unitId: number;
+  label: string;
 }
 
 async function table(
-  input: CommandInput,
   deps: CommandDeps,
   resolver: Resolver,
   scopeId: number,
   year: number,
+  mark: Mark | null,
 ): Promise<Reply> {
   const ranking = await rankingOf(deps, resolver, scopeId, year);
   const province = resolver.byId(scopeId)?.unit.ancestors.at(-1);
   const where = province ? `, ${inSentence(province.name, province.kind)}` : "";
-  const mine = input.subscription?.unit.id;
   const shorten = shortener(resolver, ranking.entries);
 
   const built = reply()
@@ -93,14 +128,14 @@ async function table(
       built.line(bold(`— ${groupLine(band)} —`));
     }
     const origins = originsOfResult(entry);
-    const mark = marks.of(
+    const sign = marks.of(
       origins.total,
       origins.rank,
       entry.rankChange === null ? "published" : origins.rankChange,
     );
     for (const conflict of origins.conflicts) conflicts.add(conflict);
-    const row = `${entry.rank ?? "–"}. ${shorten(entry.unitId)} ${asPublished(entry)}${arrow(entry.rankChange)}${mark}`;
-    if (entry.unitId === mine) built.line(bold(`👉 ${row}`), " (đơn vị của bạn)");
+    const row = `${entry.rank ?? "–"}. ${shorten(entry.unitId)} ${asPublished(entry)}${arrow(entry.rankChange)}${sign}`;
+    if (entry.unitId === mark?.unitId) built.line(bold(`👉 ${row}`), ` (${mark.label})`);
     else built.line(row);
   }
   for (const conflict of conflicts) built.line(`⚠️ ${conflict}`);

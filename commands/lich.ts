@@ -5,7 +5,8 @@ import { bold, italic, type ReplyBuilder, reply } from "./reply.ts";
 import { takeWeek, type WeekAsked } from "./support/args.ts";
 import { SAMPLE_NOTE, sourceLine } from "./support/format.ts";
 import { addWeeks, isoWeekOf, weekDates, weekdayName, weekExists } from "./support/iso-week.ts";
-import { pickUnit } from "./support/unit-arg.ts";
+import { pickReading } from "./support/pick.ts";
+import { pageOf, takePage } from "./support/schedule-pages.ts";
 import type { Command, CommandDeps } from "./types.ts";
 
 const EXAMPLE = "/lich tuần sau";
@@ -14,22 +15,26 @@ export const lichCommand: Command = {
   name: "lich",
   aliases: ["lichtuan", "lich tuan", "lichlamviec", "lich lam viec", "lichcongtac", "lich cong tac"],
   description: "Lịch làm việc trong tuần của đơn vị (hoặc huyện) của bạn",
-  usage: "/lich [tuần: 12, tuần sau, tuần trước] [đơn vị]",
+  usage: "/lich [tuần: 12, tuần sau, 12/2024, 18/3/2024] [đơn vị]",
   example: EXAMPLE,
 
   async run(input, deps) {
-    const asked = takeWeek(input.args);
-    const week = weekOf(asked.value, isoWeekOf(vnIsoDate(input.now)));
-    if (!weekExists(week)) return reply().line(`Năm ${week.isoYear} không có tuần ${week.isoWeek}.`).build();
-    const picked = await pickUnit(input, deps, {
-      text: asked.rest,
-      year: week.isoYear,
-      levels: ["commune", "district", "province"],
-      commandFor: (id) => `/lich ${week.isoWeek}/${week.isoYear} #${id}`,
-      example: "/lich 12/2024 Kinh Môn",
+    const { page, rest } = takePage(input.args);
+    const current = isoWeekOf(vnIsoDate(input.now));
+    const picked = await pickReading(input, deps, takeWeek(rest, input.now), ({ value, rest }) => {
+      const week = weekOf(value, current);
+      return {
+        text: rest,
+        year: week.isoYear,
+        levels: ["commune", "district", "province"],
+        commandFor: (id) => `/lich ${week.isoWeek}/${week.isoYear} #${id}`,
+        example: "/lich 12/2024 Kinh Môn",
+      };
     });
     if ("reply" in picked) return picked.reply;
     const unit = picked.unit;
+    const week = weekOf(picked.reading.value, current);
+    if (!weekExists(week)) return reply().line(`Năm ${week.isoYear} không có tuần ${week.isoWeek}.`).build();
 
     // A commune rarely publishes its own schedule; its district's leaders' schedule is what applies.
     const scopes = [unit.id, ...unit.ancestorIds];
@@ -37,7 +42,7 @@ export const lichCommand: Command = {
       const items = await deps.store.schedules.week(scopeId, week);
       if (items.length === 0) continue;
       const scopePath = (await deps.resolver()).byId(scopeId)?.path ?? unit.path;
-      return scheduleReply(week, scopePath, items).build();
+      return pageOf(week, scopePath, items, page, `/lich ${week.isoWeek}/${week.isoYear} #${scopeId}`);
     }
     return nothingThatWeek(deps, week, unit.path, scopes);
   },
@@ -46,6 +51,7 @@ export const lichCommand: Command = {
 function weekOf(asked: WeekAsked | null, current: IsoWeek): IsoWeek {
   if (asked === null) return current;
   if (asked.kind === "relative") return addWeeks(current, asked.offset);
+  if (asked.kind === "week") return asked.week;
   return { isoYear: asked.year ?? current.isoYear, isoWeek: asked.week };
 }
 
@@ -74,22 +80,32 @@ export function scheduleReply(
   scopePath: string,
   items: readonly ScheduleItem[],
 ): ReplyBuilder {
-  const built = reply()
+  const built = scheduleHeading(week, scopePath);
+  scheduleItems(built, items);
+  const sources = [...new Set(items.map((item) => item.source))];
+  for (const source of sources) built.line(italic(sourceLine(source)));
+  if (items.some((item) => item.sample)) built.line(italic(SAMPLE_NOTE));
+  return built;
+}
+
+export function scheduleHeading(week: IsoWeek, scopePath: string): ReplyBuilder {
+  return reply()
     .line(bold(`Lịch làm việc ${weekTitle(week).replace(/^Tuần/u, "tuần")}`))
     .line(scopePath);
-  let day = "";
+}
+
+/** The items by day, each day's name once; `day` is the day already named (a page going on). */
+export function scheduleItems(built: ReplyBuilder, items: readonly ScheduleItem[], day = ""): ReplyBuilder {
+  let named = day;
   for (const item of items) {
-    if (item.date !== day) {
-      day = item.date;
-      built.line(bold(`${weekdayName(day)}, ${formatIsoDate(day).slice(0, 5)}`));
+    if (item.date !== named) {
+      named = item.date;
+      built.line(bold(`${weekdayName(named)}, ${formatIsoDate(named).slice(0, 5)}`));
     }
     const [what, where] = scheduleItemLines(item);
     built.line(`• ${what}`);
     if (where !== undefined) built.line(`  ${where}`);
   }
-  const sources = [...new Set(items.map((item) => item.source))];
-  for (const source of sources) built.line(italic(sourceLine(source)));
-  if (items.some((item) => item.sample)) built.line(italic(SAMPLE_NOTE));
   return built;
 }
 

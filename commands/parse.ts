@@ -5,10 +5,16 @@
  */
 import { allowedTypos, boundedEditDistance } from "../src/resolve/edit-distance.ts";
 import { foldVietnamese } from "../src/resolve/index.ts";
+import { commandInSentence, tidyArgs } from "./sentence.ts";
+import { type SmallTalk, smallTalkOf } from "./smalltalk.ts";
+import { tokenize } from "./support/tokens.ts";
 import type { Command } from "./types.ts";
 
 export type Parsed =
-  | { kind: "command"; command: Command; args: string }
+  /** `inSentence`: the command's word was found inside a sentence ("xã tôi được bao nhiêu điểm"). */
+  | { kind: "command"; command: Command; args: string; inSentence?: boolean }
+  /** "cảm ơn", "alo", "ok": nothing to look up. */
+  | { kind: "smalltalk"; talk: SmallTalk }
   /** Looked like a command but is none; `suggestions` are the near misses, closest first. */
   | { kind: "unknown"; word: string; args: string; slash: boolean; suggestions: Command[] }
   /** "/diem@OtherBot" in a group: meant for another bot, not to be answered. */
@@ -29,7 +35,26 @@ export function parseCommand(text: string, commands: readonly Command[], botName
     }
     return bySlashWord(word, args.trim(), commands);
   }
-  return byLeadingWords(trimmed, commands);
+  const talk = smallTalkOf(trimmed);
+  if (talk !== null) return { kind: "smalltalk", talk };
+  const leading = byLeadingWords(trimmed, commands);
+  if (leading.kind === "command") {
+    // "lịch họp chiều nay thế nào" starts with a command word but is a sentence: tidying shows it.
+    const args = tidyArgs(leading.args);
+    const dropped = tokenize(args).length !== tokenize(leading.args).length;
+    return { ...leading, args, inSentence: dropped };
+  }
+  return inSentence(trimmed, commands) ?? leading;
+}
+
+/** Sentences longer than this are not questions for the bot (a forwarded text, a pasted report). */
+const MAX_SENTENCE_CHARS = 200;
+
+function inSentence(text: string, commands: readonly Command[]): Parsed | null {
+  if (text.length > MAX_SENTENCE_CHARS) return null;
+  const found = commandInSentence(text);
+  const command = found && commands.find((c) => c.name === found.command);
+  return command && found ? { kind: "command", command, args: found.args, inSentence: true } : null;
 }
 
 function bySlashWord(word: string, args: string, commands: readonly Command[]): Parsed {
@@ -55,8 +80,7 @@ function byLeadingWords(text: string, commands: readonly Command[]): Parsed {
   const folded = words.map((w) => foldVietnamese(w));
   let found: { command: Command; length: number } | null = null;
   for (const command of commands) {
-    for (const alias of [command.name, ...command.aliases]) {
-      const aliasWords = foldVietnamese(alias).split(" ");
+    for (const aliasWords of aliasWordsOf(command)) {
       const length = aliasWords.length;
       if (length > folded.length || (found && found.length >= length)) continue;
       if (aliasWords.every((w, i) => folded[i] === w)) found = { command, length };
@@ -71,6 +95,18 @@ function byLeadingWords(text: string, commands: readonly Command[]): Parsed {
     slash: false,
     suggestions: nearMisses(key(first), commands).map((n) => n.command),
   };
+}
+
+/** Folded once per command: folding every alias of every command on each message was most of its cost. */
+const aliasWordsCache = new WeakMap<Command, string[][]>();
+
+function aliasWordsOf(command: Command): string[][] {
+  let words = aliasWordsCache.get(command);
+  if (words === undefined) {
+    words = [command.name, ...command.aliases].map((alias) => foldVietnamese(alias).split(" "));
+    aliasWordsCache.set(command, words);
+  }
+  return words;
 }
 
 function keysOf(command: Command): string[] {

@@ -3,9 +3,9 @@ import { APOLOGY_TARGET, ON_TIME_TARGET, tthcFigures } from "../src/domain/tthc.
 import { formatDateTime, formatInteger, formatIsoDate, formatNumber } from "../src/format/vi.ts";
 import type { TthcStats } from "../src/store/index.ts";
 import { bold, italic, type ReplyBuilder, reply } from "./reply.ts";
-import { takePeriod } from "./support/args.ts";
 import { SAMPLE_NOTE, sourceLine } from "./support/format.ts";
-import { pickUnit } from "./support/unit-arg.ts";
+import { takePeriod } from "./support/periods.ts";
+import { pickReading } from "./support/pick.ts";
 import { unitHeading } from "./support/unit-heading.ts";
 import type { Command } from "./types.ts";
 
@@ -22,20 +22,18 @@ export const tthcCommand: Command = {
   example: EXAMPLE,
 
   async run(input, deps) {
-    const period = takePeriod(input.args);
-    const suffix = period.value === null ? "" : ` ${period.value.label.replace(/^năm /u, "")}`;
-    const picked = await pickUnit(input, deps, {
-      text: period.rest,
-      year: period.value === null ? null : Number(period.value.from.slice(0, 4)),
+    const picked = await pickReading(input, deps, takePeriod(input.args, input.now), ({ value, rest }) => ({
+      text: rest,
+      year: value === null ? null : Number(value.from.slice(0, 4)),
       levels: ["commune", "district"],
-      commandFor: (id) => `/tthc #${id}${suffix}`,
+      commandFor: (id) => `/tthc #${id}${value === null ? "" : ` ${value.label.replace(/^năm /u, "")}`}`,
       example: EXAMPLE,
-    });
+    }));
     if ("reply" in picked) return picked.reply;
     const unit = picked.unit;
 
     const all = await deps.store.tthc.forUnit(unit.id, PERIODS_READ);
-    const range = period.value;
+    const range = picked.reading.value;
     const at =
       range === null ? 0 : all.findIndex((s) => s.periodEnd >= range.from && s.periodEnd <= range.to);
     const stats = all[at];

@@ -1,131 +1,129 @@
 /**
- * Pulls years, weeks and periods out of what a chair typed, in any order around the unit name:
- * "tan hong 2022", "2022 tan hong", "năm 2022 Tân Hồng", "/lich 12", "/lich tuần sau", "/tthc quý 3/2023".
- * What is left over is the unit name.
+ * Weeks typed around a unit name: "/lich tuần sau", "/lich 18/3/2024 Kinh Môn", "/lich tuần 12/2024".
+ * What is left over is the unit name. An impossible week or date ("tuần 60", "31/2/2024") is refused,
+ * never taken for a name. Reporting periods are in periods.ts, years in years.ts.
  */
-import { foldVietnamese } from "../../src/resolve/index.ts";
-
-const FIRST_YEAR = 1990;
-const LAST_YEAR = 2099;
-
-export interface Taken<T> {
-  value: T | null;
-  /** The text without what was taken, spaces tidied. */
-  rest: string;
-}
-
-const tidy = (text: string) => text.replace(/\s+/gu, " ").trim();
-
-/** A calendar year typed on its own ("2022", "năm 2022", "nam 2022"). */
-export function takeYear(text: string): Taken<number> {
-  const pattern = /(^|[\s,;])(?:năm|nam)?\s*((?:19|20)\d{2})(?=$|[\s,.;])/iu;
-  const match = pattern.exec(text.normalize("NFC"));
-  if (!match) return { value: null, rest: tidy(text) };
-  const year = Number(match[2]);
-  if (year < FIRST_YEAR || year > LAST_YEAR) return { value: null, rest: tidy(text) };
-  const normalized = text.normalize("NFC");
-  const rest = normalized.slice(0, match.index) + match[1] + normalized.slice(match.index + match[0].length);
-  return { value: year, rest: tidy(rest) };
-}
+import type { IsoWeek } from "../../src/store/index.ts";
+import { isoWeekOf } from "./iso-week.ts";
+import { type Reading, type Readings, single, type Token, tokenize, without } from "./tokens.ts";
+import { messageYear } from "./years.ts";
 
 /** A week asked for: an offset from the current one, or a week number (in a year, if typed). */
 export type WeekAsked =
   | { kind: "relative"; offset: number }
-  | { kind: "number"; week: number; year: number | null };
+  | { kind: "number"; week: number; year: number | null }
+  | { kind: "week"; week: IsoWeek };
 
-const RELATIVE_WEEKS: readonly { words: string; offset: number }[] = [
-  { words: "sau|toi|ke tiep|tiep theo", offset: 1 },
-  { words: "truoc|vua qua", offset: -1 },
-  { words: "nay|hien tai", offset: 0 },
-];
+const RELATIVE_WEEKS = new Map<string, number>([
+  ["sau", 1],
+  ["toi", 1],
+  ["ke tiep", 1],
+  ["tiep theo", 1],
+  ["truoc", -1],
+  ["vua qua", -1],
+  ["nay", 0],
+  ["hien tai", 0],
+]);
 
-/** "tuần sau", "tuan truoc", "12", "tuần 12", "tuần 12/2024", "12 2024"; the rest may name a unit. */
-export function takeWeek(text: string): Taken<WeekAsked> {
-  const folded = foldVietnamese(text);
-  for (const { words, offset } of RELATIVE_WEEKS) {
-    // "tuần" is required unless the word is all there is: "sau" alone is clear, "Tân Hồng sau" is not.
-    const match =
-      new RegExp(`(?:^|\\s)tuan\\s*(?:${words})(?=$|\\s)`, "u").exec(folded) ??
-      new RegExp(`^(?:${words})$`, "u").exec(folded);
-    if (match) return { value: { kind: "relative", offset }, rest: restOf(text, folded, match) };
-  }
-  const numbered = /(?:^|\s)(?:tuan\s*)?(\d{1,2})(?:\s*(?:\/|-|\s|nam\s*)\s*((?:19|20)\d{2}))?(?=$|\s)/u.exec(
-    folded,
-  );
-  if (numbered) {
-    const week = Number(numbered[1]);
-    if (week >= 1 && week <= 53) {
-      const year = numbered[2] === undefined ? null : Number(numbered[2]);
-      return { value: { kind: "number", week, year }, rest: restOf(text, folded, numbered) };
+const WEEK_YEAR = /^(\d{1,3})[/-]((?:19|20)\d{2})$/u;
+const DATE = /^(\d{1,2})[/.-](\d{1,2})(?:[/.-]((?:19|20)\d{2}))?$/u;
+
+/** "tuần sau", "12", "tuần 12/2024", "12 2024", "18/3/2024", "ngày 18/3"; the rest may name a unit. */
+export function takeWeek(text: string, now: Date): Readings<WeekAsked> {
+  const tokens = tokenize(text);
+  const relative = relativeWeek(tokens);
+  if (relative) return relative;
+  for (let i = 0; i < tokens.length; i++) {
+    const bare = tokens[i]!.bare;
+    const date = DATE.exec(bare);
+    if (date) {
+      const from = tokens[i - 1]?.bare === "ngay" ? i - 1 : i;
+      return dateWeek(tokens, from, i + 1, date, now);
     }
+    const tuan = bare === "tuan";
+    const at = tuan ? i + 1 : i;
+    const numbered = numberedWeek(tokens, at);
+    if (numbered === null) continue;
+    const { week, year, end } = numbered;
+    const explicit = tuan || year !== null || at === 0;
+    if (week < 1 || week > 53) {
+      if (!explicit) continue;
+      return {
+        readings: [],
+        error: `Không có tuần ${week}: một năm có 52 hoặc 53 tuần. Ví dụ: /lich tuần 12/2024.`,
+      };
+    }
+    const taken: Reading<WeekAsked> = {
+      value: { kind: "number", week, year },
+      rest: tidy(without(tokens, tuan ? i : at, end)),
+    };
+    // "Phường 12" names a ward: a bare number after a name is read as part of it first.
+    if (explicit) return { readings: [taken] };
+    return { readings: [{ value: null, rest: tidy(text) }, taken] };
   }
-  return { value: null, rest: tidy(text) };
+  return single<WeekAsked>(null, text);
 }
 
-/** An inclusive range of calendar dates, ISO "YYYY-MM-DD". */
-export interface DateRange {
-  from: string;
-  to: string;
-  /** How to say it: "năm 2023", "quý 3/2023", "tháng 9/2023". */
-  label: string;
+function relativeWeek(tokens: readonly Token[]): Readings<WeekAsked> | null {
+  const words = tokens.map((t) => t.bare);
+  if (tokens.length === 1 && RELATIVE_WEEKS.has(words[0]!)) {
+    return single({ kind: "relative", offset: RELATIVE_WEEKS.get(words[0]!)! }, "");
+  }
+  for (let i = 0; i < words.length; i++) {
+    if (words[i] !== "tuan") continue;
+    for (const length of [2, 1]) {
+      const offset = RELATIVE_WEEKS.get(words.slice(i + 1, i + 1 + length).join(" "));
+      if (offset !== undefined)
+        return single({ kind: "relative", offset }, without(tokens, i, i + 1 + length));
+    }
+  }
+  return null;
+}
+
+/** "12", "12/2024", "12 2024", "12 năm 2024" starting at `at`. */
+function numberedWeek(
+  tokens: readonly Token[],
+  at: number,
+): { week: number; year: number | null; end: number } | null {
+  const bare = tokens[at]?.bare;
+  if (bare === undefined) return null;
+  const withYear = WEEK_YEAR.exec(bare);
+  if (withYear) return { week: Number(withYear[1]), year: Number(withYear[2]), end: at + 1 };
+  if (!/^\d{1,3}$/u.test(bare)) return null;
+  const next = tokens[at + 1]?.bare;
+  if (isYear(next)) return { week: Number(bare), year: Number(next), end: at + 2 };
+  if (next === "nam" && isYear(tokens[at + 2]?.bare)) {
+    return { week: Number(bare), year: Number(tokens[at + 2]!.bare), end: at + 3 };
+  }
+  return { week: Number(bare), year: null, end: at + 1 };
+}
+
+function dateWeek(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  date: RegExpExecArray,
+  now: Date,
+): Readings<WeekAsked> {
+  const day = Number(date[1]);
+  const month = Number(date[2]);
+  const year = date[3] === undefined ? messageYear(now) : Number(date[3]);
+  if (month < 1 || month > 12 || day < 1 || day > lastDayOfMonth(year, month)) {
+    return {
+      readings: [],
+      error: `Ngày ${tokens[to - 1]!.bare} không có trong lịch. Ví dụ: /lich 18/3/2024.`,
+    };
+  }
+  const week = isoWeekOf(`${year}-${pad(month)}-${pad(day)}`);
+  return single({ kind: "week", week }, without(tokens, from, to));
 }
 
 const pad = (n: number) => String(n).padStart(2, "0");
+const tidy = (text: string) => text.replace(/\s+/gu, " ").trim();
 
-function lastDayOfMonth(year: number, month: number): number {
+export function lastDayOfMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/** A reporting period: "tháng 9/2023", "9/2023", "quý 3/2023", "q3 2023", "2023". */
-export function takePeriod(text: string): Taken<DateRange> {
-  const folded = foldVietnamese(text);
-  const quarter = /(?:^|\s)(?:quy|q)\s*([1-4])\s*(?:\/|-|\s|nam\s*)\s*((?:19|20)\d{2})(?=$|\s)/u.exec(folded);
-  if (quarter) {
-    const q = Number(quarter[1]);
-    const year = Number(quarter[2]);
-    const last = q * 3;
-    return {
-      value: {
-        from: `${year}-${pad(last - 2)}-01`,
-        to: `${year}-${pad(last)}-${pad(lastDayOfMonth(year, last))}`,
-        label: `quý ${q}/${year}`,
-      },
-      rest: restOf(text, folded, quarter),
-    };
-  }
-  const month = /(?:^|\s)(?:thang\s*)?(\d{1,2})\s*[/-]\s*((?:19|20)\d{2})(?=$|\s)/u.exec(folded);
-  if (month) {
-    const m = Number(month[1]);
-    const year = Number(month[2]);
-    if (m >= 1 && m <= 12) {
-      return {
-        value: {
-          from: `${year}-${pad(m)}-01`,
-          to: `${year}-${pad(m)}-${pad(lastDayOfMonth(year, m))}`,
-          label: `tháng ${m}/${year}`,
-        },
-        rest: restOf(text, folded, month),
-      };
-    }
-  }
-  const year = takeYear(text);
-  if (year.value !== null) {
-    return {
-      value: { from: `${year.value}-01-01`, to: `${year.value}-12-31`, label: `năm ${year.value}` },
-      rest: year.rest,
-    };
-  }
-  return { value: null, rest: tidy(text) };
-}
-
-/**
- * The original text without the part matched in its folded form. Folding keeps one character per
- * character of NFC text except for collapsed spaces, so the match is found again by word positions.
- */
-function restOf(original: string, folded: string, match: RegExpExecArray): string {
-  const words = tidy(original.normalize("NFC")).split(" ");
-  const before = folded.slice(0, match.index + (match[0].length - match[0].trimStart().length));
-  const skip = before.trim() === "" ? 0 : before.trim().split(" ").length;
-  const take = match[0].trim().split(" ").length;
-  return tidy([...words.slice(0, skip), ...words.slice(skip + take)].join(" "));
-}
+/** "2023", written as a reporting period's or a week's year. */
+export const isYear = (bare: string | undefined) => bare !== undefined && /^(?:19|20)\d{2}$/u.test(bare);

@@ -4,7 +4,7 @@
  * "#123" is a unit id (what choices send back, since GSO codes were reused in 2025).
  */
 import type { UnitKind, UnitLevel } from "../../src/domain/unit.ts";
-import type { Match, ResolveOptions } from "../../src/resolve/index.ts";
+import type { Match, ResolveOptions, Resolver } from "../../src/resolve/index.ts";
 import { type Reply, reply } from "../reply.ts";
 import type { CommandDeps, CommandInput, LinkedUnit } from "../types.ts";
 import { quoted } from "./format.ts";
@@ -26,8 +26,8 @@ export interface PickedUnit {
 }
 
 /** Which of several namesakes have something to show, and how to say so. */
-export interface Preference {
-  /** The ids among `unitIds` that have data for the command. */
+interface Preference {
+  /** The ids among `unitIds` that have such data. */
   has(deps: CommandDeps, unitIds: readonly number[]): Promise<Set<number>>;
   /** "có kết quả đã công bố". */
   what: string;
@@ -39,26 +39,35 @@ export interface PickOptions {
   /** The year the unit should have existed in; the latest published year when null. */
   year: number | null;
   levels: readonly UnitLevel[];
-  /** Levels tried when nothing of `levels` matches ("/hang Tân Hồng" means the commune's ranking). */
-  fallbackLevels?: readonly UnitLevel[];
   /** The command a choice runs for a unit: `(id) => "/diem #" + id + " 2022"`. At most 64 bytes. */
   commandFor(unitId: number): string;
   /** "/diem Tân Hồng Bình Giang", shown when the chair has to type a name. */
   example: string;
   /**
-   * Among namesakes, the only one with data is taken ("Tan Hong" is the Bình Giang commune for /diem:
-   * the Từ Sơn ward has no published result), and those with data are listed first otherwise.
+   * When no namesake has data, the levels the command means first: "/hang Cẩm Giàng" is the district,
+   * not its seat town of the same name.
    */
-  prefer?: Preference;
+  preferLevels?: readonly UnitLevel[];
 }
 
 export type Picked = { unit: PickedUnit } | { reply: Reply };
 
-/** Units with a published result of their own (score commands). */
-export const WITH_RESULTS: Preference = {
-  has: (deps, ids) => deps.store.publishedLookup.unitsWithResults(ids),
-  what: "có kết quả đã công bố",
-};
+/**
+ * Among namesakes, the only one with data is taken, the same one for every command ("Tân Hồng" is
+ * the Bình Giang commune for /diem, /hang and /tthc alike: the Từ Sơn ward and the Đồng Tháp district
+ * have nothing published), and those with data are listed first otherwise. A published result of
+ * its own counts first; a published ranking of its units ("Phú Yên") next.
+ */
+const PREFERENCES: readonly Preference[] = [
+  {
+    has: (deps, ids) => deps.store.publishedLookup.unitsWithResults(ids),
+    what: "có kết quả đã công bố",
+  },
+  {
+    has: (deps, ids) => deps.store.publishedLookup.unitsWithRankings(ids),
+    what: "có bảng xếp hạng đã công bố",
+  },
+];
 
 const ID_TOKEN = /^#(\d{1,9})$/u;
 const MAX_CHOICES = 8;
@@ -80,25 +89,19 @@ export async function pickUnit(
     return match ? { unit: fromMatch(match, []) } : { reply: notFound(text, [], options) };
   }
 
-  const year = options.year ?? (await deps.store.publishedLookup.latestYear()) ?? undefined;
-  const resolveOptions: ResolveOptions = {
-    levels: options.levels,
-    limit: options.prefer ? MAX_NAMESAKES : MAX_CHOICES,
-    near: nearOf(input),
-  };
-  if (year !== undefined) resolveOptions.year = year;
-  let result = resolver.resolve(text, resolveOptions);
-  if (result.kind === "none" && options.fallbackLevels) {
-    const fallback = resolver.resolve(text, { ...resolveOptions, levels: options.fallbackLevels });
-    if (fallback.kind !== "none" || fallback.suggestions.length > 0) result = fallback;
+  const result = resolver.resolve(text, await resolveOptionsOf(input, deps, options));
+  // Near names of the command's levels ("Quảng Lâm") matter less than the exact name of another level.
+  const best =
+    result.kind === "unit" ? result.match : result.kind === "choice" ? result.options[0] : undefined;
+  if (result.kind === "none" || (best !== undefined && best.distance > 0)) {
+    const other = otherLevel(resolver, text, options);
+    if (other) return { reply: other };
   }
   switch (result.kind) {
     case "unit":
       return { unit: fromMatch(result.match, result.note ? [result.note] : []) };
     case "choice":
-      return options.prefer
-        ? preferred(deps, text, result.options, result.total, options, options.prefer)
-        : { reply: choose(text, result.options, result.total, options) };
+      return preferred(deps, text, result.options, result.total, options);
     case "none":
       return { reply: notFound(text, result.suggestions.slice(0, MAX_CHOICES), options) };
     case "invalid":
@@ -112,20 +115,59 @@ async function preferred(
   namesakes: readonly Match[],
   total: number,
   options: PickOptions,
-  prefer: Preference,
 ): Promise<Picked> {
-  const having = await prefer.has(
-    deps,
-    namesakes.map((o) => o.unit.id),
-  );
-  const withData = namesakes.filter((o) => having.has(o.unit.id));
-  const [only] = withData;
-  if (only !== undefined && withData.length === 1) {
-    const why = `Có ${total} đơn vị khớp với ${quoted(text)}; đây là đơn vị duy nhất ${prefer.what}. Gõ thêm tên huyện, tỉnh để xem đơn vị khác.`;
-    return { unit: fromMatch(only, [...formerNote(only), why]) };
+  const ids = namesakes.map((o) => o.unit.id);
+  for (const prefer of PREFERENCES) {
+    const having = await prefer.has(deps, ids);
+    const withData = namesakes.filter((o) => having.has(o.unit.id));
+    const [only] = withData;
+    if (only !== undefined && withData.length === 1) {
+      const why = `Có ${total} đơn vị khớp với ${quoted(text)}; đây là đơn vị duy nhất ${prefer.what}. Gõ thêm tên huyện, tỉnh để xem đơn vị khác.`;
+      return { unit: fromMatch(only, [...formerNote(only), why]) };
+    }
+    if (withData.length > 1) {
+      const ordered = [...withData, ...namesakes.filter((o) => !having.has(o.unit.id))];
+      return { reply: choose(text, ordered.slice(0, MAX_CHOICES), total, options) };
+    }
   }
-  const ordered = [...withData, ...namesakes.filter((o) => !having.has(o.unit.id))];
-  return { reply: choose(text, ordered.slice(0, MAX_CHOICES), total, options) };
+  const preferredLevel = namesakes.filter((o) => options.preferLevels?.includes(o.unit.level));
+  if (preferredLevel.length === 1) return { unit: fromMatch(preferredLevel[0]!, []) };
+  return { reply: choose(text, namesakes.slice(0, MAX_CHOICES), total, options) };
+}
+
+/** How well a text names a unit: exactly, only with typos or as one of several, or not at all. */
+export type NameFit = "exact" | "near" | "none";
+
+/**
+ * How well the text names a unit of the command's levels. An exact name ("Phường 12", "Chi Lăng
+ * Nam") means a number or a "nam" at its end belongs to the name, not to a year or week.
+ */
+export async function nameFit(
+  input: CommandInput,
+  deps: CommandDeps,
+  options: PickOptions,
+): Promise<NameFit> {
+  const text = options.text.trim();
+  if (text === "" || ID_TOKEN.test(text)) return "near";
+  const result = (await deps.resolver()).resolve(text, await resolveOptionsOf(input, deps, options));
+  if (result.kind === "unit") return result.match.distance === 0 ? "exact" : "near";
+  if (result.kind === "choice") return result.options[0]?.distance === 0 ? "exact" : "near";
+  return "none";
+}
+
+async function resolveOptionsOf(
+  input: CommandInput,
+  deps: CommandDeps,
+  options: PickOptions,
+): Promise<ResolveOptions> {
+  const year = options.year ?? (await deps.store.publishedLookup.latestYear()) ?? undefined;
+  const resolveOptions: ResolveOptions = {
+    levels: options.levels,
+    limit: MAX_NAMESAKES,
+    near: nearOf(input),
+  };
+  if (year !== undefined) resolveOptions.year = year;
+  return resolveOptions;
 }
 
 /** The linked unit as the resolver knows it (path, validity), or as the subscription carries it. */
@@ -163,6 +205,28 @@ function choose(text: string, options: readonly Match[], total: number, pick: Pi
   return reply()
     .line(`Có nhiều đơn vị khớp với ${quoted(text)}${more}. Bạn muốn xem đơn vị nào?`)
     .choices(options.map((o) => ({ label: labelOf(o), command: pick.commandFor(o.unit.id) })))
+    .build();
+}
+
+const LEVEL_WORDS: Readonly<Record<UnitLevel, string>> = {
+  commune: "xã, phường, thị trấn",
+  district: "huyện, thị xã, thành phố thuộc tỉnh",
+  province: "tỉnh, thành phố",
+};
+
+/**
+ * "/diem Quảng Nam": the name is a province's, and the command shows communes and districts. Say so,
+ * and offer the ranking, rather than "Không tìm thấy".
+ */
+function otherLevel(resolver: Resolver, text: string, pick: PickOptions): Reply | null {
+  const options: ResolveOptions = { limit: 1 };
+  if (pick.year !== null) options.year = pick.year;
+  const result = resolver.resolve(text, options);
+  if (result.kind !== "unit" || result.match.distance > 0) return null;
+  const levels = pick.levels.map((level) => LEVEL_WORDS[level]).join("; ");
+  return reply()
+    .line(`${quoted(text)} là ${result.match.path}. Lệnh này xem cho ${levels}.`)
+    .choice(`Bảng xếp hạng ${result.match.path}`, `/hang #${result.unit.id}`)
     .build();
 }
 

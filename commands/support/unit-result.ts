@@ -5,9 +5,10 @@
 import type { PublishedCardResult } from "../../src/store/index.ts";
 import type { Reply } from "../reply.ts";
 import type { CommandDeps, CommandInput } from "../types.ts";
-import { takeYear } from "./args.ts";
+import { pickReading } from "./pick.ts";
 import { publishedYear } from "./published-year.ts";
-import { type PickedUnit, pickUnit, WITH_RESULTS } from "./unit-arg.ts";
+import type { PickedUnit } from "./unit-arg.ts";
+import { readYear } from "./years.ts";
 
 export type UnitResultPicked = { unit: PickedUnit; published: PublishedCardResult } | { reply: Reply };
 
@@ -18,18 +19,16 @@ export async function pickUnitResult(
   command: string,
   example: string,
 ): Promise<UnitResultPicked> {
-  const year = takeYear(input.args);
-  const picked = await pickUnit(input, deps, {
-    text: year.rest,
-    year: year.value,
+  const picked = await pickReading(input, deps, readYear(input.args, input.now), ({ value, rest }) => ({
+    text: rest,
+    year: value,
     levels: ["commune", "district"],
-    commandFor: (id) => `/${command} #${id}${year.value === null ? "" : ` ${year.value}`}`,
+    commandFor: (id) => `/${command} #${id}${value === null ? "" : ` ${value}`}`,
     example,
-    prefer: WITH_RESULTS,
-  });
+  }));
   if ("reply" in picked) return picked;
-  const unit = picked.unit;
-  const found = await publishedYear(deps, unit, year.value, (id, y) => `/${command} #${id} ${y}`);
+  const { unit, reading } = picked;
+  const found = await publishedYear(deps, unit, reading.value, (id, y) => `/${command} #${id} ${y}`);
   if ("reply" in found) return found;
   return { unit, published: found.published };
 }

@@ -6,8 +6,10 @@
 
 import { fallbackReply } from "../../commands/fallback.ts";
 import { commands as registry } from "../../commands/index.ts";
+import { nameOnlyReply } from "../../commands/name-only.ts";
 import { parseCommand } from "../../commands/parse.ts";
 import { type Reply, textReply } from "../../commands/reply.ts";
+import { smallTalkReply } from "../../commands/smalltalk.ts";
 import type { Command, CommandDeps, CommandInput } from "../../commands/types.ts";
 import { isAppError } from "../errors.ts";
 import { createLog, type Log } from "../log.ts";
@@ -138,12 +140,20 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         return only(SILENT);
       case "empty":
         return only(group ? SILENT : textReply(EMPTY));
+      case "smalltalk":
+        return only(group ? SILENT : smallTalkReply(parsed.talk));
       case "unknown":
         // In a group, chatter is not for the bot; a mistyped slash command still gets help.
         if (group && (!parsed.slash || parsed.suggestions.length === 0)) return only(SILENT);
-        reply = fallbackReply(`${parsed.slash ? "/" : ""}${parsed.word}`, parsed.args, parsed.suggestions);
+        // A unit's name alone ("Kinh Môn") is a question about it, not a misspelt command word.
+        reply =
+          (parsed.slash ? null : await nameOnlyReply(typed, commandDeps)) ??
+          fallbackReply(`${parsed.slash ? "/" : ""}${parsed.word}`, parsed.args, parsed.suggestions);
         break;
       case "command": {
+        // A group's members talk about schedules and scores among themselves: only a command's
+        // leading word, not a word inside a sentence, is for the bot there.
+        if (group && parsed.inSentence) return only(SILENT);
         const input: CommandInput = {
           platform: message.platform,
           chat,

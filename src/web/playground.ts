@@ -9,8 +9,9 @@ export const EXAMPLE_COMMANDS = [
   "/hang Gia Loc 2022",
   "/tieuchi Song Cau 2022",
   "/tthc Bac An",
-  // The playground has no linked unit, so the schedule example names one.
-  "/lich 12 Kinh Mon",
+  // The playground has no linked unit, so the schedule example names one, and its year: the demo's
+  // schedules are of 2024, and a week without a year is of the current one.
+  "/lich 12/2024 Kinh Mon",
   "/help",
 ] as const;
 

@@ -46,7 +46,7 @@ describe("POST /webhook/telegram over HTTP", () => {
     const [call, ...more] = apis.telegram.callsTo("sendMessage");
     expect(more).toEqual([]);
     expect(call?.params).toMatchObject({ chat_id: 4242, parse_mode: "HTML" });
-    expect(call?.params.text).toContain("Các lệnh:");
+    expect(call?.params.text).toContain("Các lệnh chính:");
   });
 
   it("answers 401 to a wrong secret", async () => {

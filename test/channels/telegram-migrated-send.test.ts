@@ -205,7 +205,7 @@ describe("POST /webhook/telegram: a reply to a group that became a supergroup", 
     const supergroupId = freshSupergroup();
     apis.telegram.fail("sendMessage", { status: 400, migrateToChatId: supergroupId });
 
-    await postTelegram(harness.app, telegramText("/lich 14 Kinh Mon", { chatId: groupId }));
+    await postTelegram(harness.app, telegramText("/lich 14 Kinh Mon cả tuần", { chatId: groupId }));
     const [refused, ...delivered] = sends();
     expect(refused).toEqual([groupId, 400]);
     expect(delivered.length).toBeGreaterThan(1);
@@ -226,7 +226,7 @@ describe("POST /webhook/telegram: a reply to a group that became a supergroup", 
     apis.telegram.pass("sendMessage", 1);
     apis.telegram.fail("sendMessage", { status: 400, migrateToChatId: supergroupId });
 
-    await postTelegram(harness.app, telegramText("/lich 15 Kinh Mon", { chatId: groupId }));
+    await postTelegram(harness.app, telegramText("/lich 15 Kinh Mon cả tuần", { chatId: groupId }));
     const [first, refused, ...rest] = sends();
     expect(first).toEqual([groupId, 200]);
     expect(refused).toEqual([groupId, 400]);

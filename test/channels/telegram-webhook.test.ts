@@ -82,7 +82,7 @@ describe("POST /webhook/telegram: replies", () => {
     expect(call?.params.text).toContain("Điểm: <b>87,032/100 điểm</b> (87,03%)");
     const [text] = plainTexts();
     expect(text).toContain("Xếp hạng: 1/16 xã, thị trấn huyện Bình Giang");
-    expect(text).toContain("dữ liệu minh họa");
+    expect(text).toContain("◇ số liệu minh họa");
   });
 
   it("answers the same update only once", async () => {
@@ -94,7 +94,7 @@ describe("POST /webhook/telegram: replies", () => {
 
   it("splits a reply over 4096 characters into messages that each parse as balanced HTML", async () => {
     await addBusyWeek(harness.store, 13);
-    await postTelegram(harness.app, telegramText("/lich 13 Kinh Mon", { chatId: freshChat() }));
+    await postTelegram(harness.app, telegramText("/lich 13 Kinh Mon cả tuần", { chatId: freshChat() }));
     const calls = apis.telegram.callsTo("sendMessage");
     expect(calls.length).toBeGreaterThan(1);
     expect(calls.every((call) => call.status === 200)).toBe(true);

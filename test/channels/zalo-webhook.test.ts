@@ -62,14 +62,14 @@ describe("POST /webhook/zalo", () => {
     expect(call?.params.chat_id).toBe(chatId);
     const text = String(call?.params.text);
     expect(text).toContain("Điểm: 87,032/100 điểm (87,03%)");
-    expect(text).toContain("dữ liệu minh họa");
+    expect(text).toContain("◇ số liệu minh họa");
     expect(text).not.toMatch(/<\/?b>/);
   });
 
   it("answers a GROUP chat and records it as a group", async () => {
     const chatId = freshChat();
     await postZalo(harness.app, zaloTextEvent("/help", { chatId, chatType: "GROUP" }));
-    expect(apis.zalo.sentTexts()[0]).toContain("Các lệnh:");
+    expect(apis.zalo.sentTexts()[0]).toContain("Các lệnh chính:");
     expect((await harness.store.chats.get("zalo", chatId))?.type).toBe("group");
   });
 
@@ -96,7 +96,7 @@ describe("POST /webhook/zalo", () => {
 
   it("splits a long reply into messages of at most 2000 characters", async () => {
     await addBusyWeek(harness.store, 14);
-    await postZalo(harness.app, zaloTextEvent("/lich 14 Kinh Mon", { chatId: freshChat() }));
+    await postZalo(harness.app, zaloTextEvent("/lich 14 Kinh Mon cả tuần", { chatId: freshChat() }));
     const texts = apis.zalo.sentTexts();
     expect(texts.length).toBeGreaterThan(1);
     expect(apis.zalo.callsTo("sendMessage").every((call) => call.status === 200)).toBe(true);

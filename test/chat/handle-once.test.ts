@@ -74,7 +74,7 @@ describe("handleOnce", () => {
   it("clears the list with the claim when a new question offers none", async () => {
     const { chat } = chatOver(db.store);
     await chat.handleOnce!(zalo("/diem Tân Hồng 2022", "once-3"), now, claim("m-20"));
-    await chat.handleOnce!(zalo("/help", "once-3"), later(1_000), claim("m-21"));
+    await chat.handleOnce!(zalo("/start", "once-3"), later(1_000), claim("m-21"));
     expect(
       await db.store.pendingChoices.current({ platform: "zalo", chatId: "once-3" }, later(2_000)),
     ).toEqual([]);

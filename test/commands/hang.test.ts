@@ -46,8 +46,8 @@ describe("/hang", () => {
     expect(province).toContain("— Xếp loại: Khá —");
     const byCommune = await ask("/hang Tân Hồng Bình Giang");
     expect(byCommune).toContain("16 xã, thị trấn huyện Bình Giang, tỉnh Hải Dương");
-    // As the source printed it, three decimals.
-    expect(byCommune).toMatch(/\n1\. Tân Hồng 87,032% /);
+    // As the source printed it, three decimals; the commune asked about is marked.
+    expect(byCommune).toMatch(/\n👉 1\. Tân Hồng 87,032% = △ \(đơn vị bạn hỏi\)/);
   });
 
   it("marks the linked chat's unit and defaults to its ranking and latest year", async () => {

@@ -32,7 +32,7 @@ describe("finding the command in what a chair typed", () => {
     expect(parse("Xem điểm Tân Hồng")).toMatchObject({ kind: "command", args: "Tân Hồng" });
     expect(name("lịch tuần sau")).toBe("lich");
     expect(parse("lịch tuần sau")).toMatchObject({ args: "sau" });
-    expect(name("xin chào")).toBe("start");
+    expect(name("/chao")).toBe("start");
   });
 
   it("runs a slash command with one slip of the thumb, but suggests for bigger typos", () => {
@@ -49,7 +49,52 @@ describe("finding the command in what a chair typed", () => {
     const parsed = parse("dime tan hong");
     expect(parsed.kind).toBe("unknown");
     if (parsed.kind === "unknown") expect(parsed.suggestions.map((c) => c.name)).toEqual(["diem"]);
-    expect(parse("xin cảm ơn").kind).toBe("unknown");
+    expect(parse("xin cám ơn bạn").kind).toBe("smalltalk");
+  });
+
+  it("answers greetings, thanks and ok as small talk, but not a question that starts with one", () => {
+    const talk = (text: string) => {
+      const parsed = parse(text);
+      return parsed.kind === "smalltalk" ? parsed.talk : parsed.kind;
+    };
+    expect(talk("alo")).toBe("greeting");
+    expect(talk("Chào bot!")).toBe("greeting");
+    expect(talk("hi")).toBe("greeting");
+    expect(talk("xin chào")).toBe("greeting");
+    expect(talk("cảm ơn")).toBe("thanks");
+    expect(talk("Thanks")).toBe("thanks");
+    expect(talk("ok cảm ơn bot nhé")).toBe("thanks");
+    expect(talk("ok")).toBe("ack");
+    expect(talk("Vâng ạ")).toBe("ack");
+    expect(talk("chào bot, điểm xã tôi")).toBe("command");
+  });
+
+  it("finds the command inside a sentence and keeps only the unit and the year", () => {
+    expect(parse("xa Tan Hong duoc bao nhieu diem")).toMatchObject({
+      kind: "command",
+      command: { name: "diem" },
+      args: "xa Tan Hong",
+      inSentence: true,
+    });
+    expect(parse("điểm của xã tôi năm nay thế nào?")).toMatchObject({
+      command: { name: "diem" },
+      args: "năm nay",
+    });
+    expect(parse("xã Thống Nhất huyện Gia Lộc xếp thứ mấy năm 2022")).toMatchObject({
+      command: { name: "hang" },
+      args: "xã Thống Nhất huyện Gia Lộc năm 2022",
+    });
+    expect(parse("cho tôi xem hồ sơ trễ hạn của Bắc An")).toMatchObject({
+      command: { name: "tthc" },
+      args: "Bắc An",
+    });
+    // Name words that look like polite words stay: Cửa Lò, Chí Minh, Điềm He (not "điểm").
+    expect(parse("cua lo duoc bao nhieu diem")).toMatchObject({ args: "cua lo" });
+    expect(parse("chi minh bao nhieu diem")).toMatchObject({ args: "chi minh" });
+    expect(parse("Thị trấn Điềm He xếp thứ mấy")).toMatchObject({
+      command: { name: "hang" },
+      args: "Thị trấn Điềm He",
+    });
   });
 
   it("treats empty, emoji-only and huge input without throwing", () => {
