@@ -34,8 +34,9 @@ export const hangCommand: Command = {
     }));
     if ("reply" in picked) return picked.reply;
     const { unit } = picked;
-    const scopeId = await scopeFor(deps, unit);
-    if (scopeId === null) {
+    const found = await scopeFor(deps, unit);
+    const scopeId = found?.scopeId ?? null;
+    if (found === null || scopeId === null) {
       const district = unit.level === "commune" ? unit.ancestorIds[0] : undefined;
       const where = (district && (await deps.resolver()).byId(district)?.path) || unit.path;
       return reply().line(`Chưa có bảng xếp hạng nào được công bố cho ${where}.`).build();
@@ -54,27 +55,59 @@ export const hangCommand: Command = {
     }
     const resolver = await deps.resolver();
     const scopeName = resolver.byId(scopeId)?.unit.name ?? "";
-    const mark = markedOf(input, unit, { scopeId, scopeName, typed: picked.reading.rest });
+    const mark =
+      found.predecessorIds.length > 0
+        ? { unitIds: new Set(found.predecessorIds), label: `đơn vị cũ của ${unit.name}` }
+        : markedOf(input, unit, { scopeId, scopeName, typed: picked.reading.rest });
     return table(deps, resolver, scopeId, asked, mark);
   },
 };
 
 /**
  * The ranking a unit names: its own when it is a scope with published rankings (a district, or a
- * province ranking its districts), else the one it was ranked in, else its district's (a linked
- * commune without a result of its own still belongs to its district's ranking).
+ * province ranking its districts), else the one it was ranked in, else, for a commune formed in 2025,
+ * the one its predecessors were ranked in (they are pointed at), else its district's (a linked commune
+ * without a result of its own still belongs to its district's ranking).
  */
-async function scopeFor(deps: CommandDeps, unit: PickedUnit): Promise<number | null> {
-  if (unit.level !== "commune" && (await deps.store.published.scopeYears(unit.id)).length > 0) return unit.id;
-  const [latest] = await deps.store.published.years(unit.id);
-  if (latest !== undefined) {
-    const scope = (await deps.store.published.forUnit(unit.id, latest))?.scopeUnitId;
-    if (scope !== undefined) return scope;
+async function scopeFor(
+  deps: CommandDeps,
+  unit: PickedUnit,
+): Promise<{ scopeId: number; predecessorIds: number[] } | null> {
+  if (unit.level !== "commune" && (await deps.store.published.scopeYears(unit.id)).length > 0) {
+    return { scopeId: unit.id, predecessorIds: [] };
+  }
+  const ranked = await rankedIn(deps, unit.id);
+  if (ranked !== null) return { scopeId: ranked.scopeId, predecessorIds: [] };
+  if (unit.level === "commune") {
+    const before: { id: number; scopeId: number; year: number }[] = [];
+    for (const link of await deps.store.units.predecessors(unit.id)) {
+      const found = await rankedIn(deps, link.unit.id);
+      if (found !== null) before.push({ id: link.unit.id, ...found });
+    }
+    // The latest year any predecessor was ranked; that year's scope, and every predecessor in it.
+    const newest = before.sort((a, b) => b.year - a.year)[0];
+    if (newest !== undefined) {
+      const predecessorIds = before.filter((b) => b.scopeId === newest.scopeId).map((b) => b.id);
+      return { scopeId: newest.scopeId, predecessorIds };
+    }
   }
   for (const ancestor of unit.ancestorIds) {
-    if ((await deps.store.published.scopeYears(ancestor)).length > 0) return ancestor;
+    if ((await deps.store.published.scopeYears(ancestor)).length > 0) {
+      return { scopeId: ancestor, predecessorIds: [] };
+    }
   }
   return null;
+}
+
+/** The scope a unit was last ranked in, and that year. */
+async function rankedIn(
+  deps: CommandDeps,
+  unitId: number,
+): Promise<{ scopeId: number; year: number } | null> {
+  const [latest] = await deps.store.published.years(unitId);
+  if (latest === undefined) return null;
+  const scope = (await deps.store.published.forUnit(unitId, latest))?.scopeUnitId;
+  return scope === undefined ? null : { scopeId: scope, year: latest };
 }
 
 /**
@@ -89,10 +122,11 @@ function markedOf(
 ): Mark | null {
   const mine = input.subscription?.unit.id;
   const own = mine === undefined ? null : { unitId: mine, label: "đơn vị của bạn" };
-  if (unit.id === asked.scopeId || unit.id === mine) return own;
+  if (unit.id === asked.scopeId || unit.id === mine) return own === null ? null : toMark(own);
   const typedKind = bareName(asked.typed) !== foldVietnamese(asked.typed);
-  if (!typedKind && bareName(unit.name) === bareName(asked.scopeName)) return own;
-  return { unitId: unit.id, label: "đơn vị bạn hỏi" };
+  if (!typedKind && bareName(unit.name) === bareName(asked.scopeName))
+    return own === null ? null : toMark(own);
+  return { unitIds: new Set([unit.id]), label: "đơn vị bạn hỏi" };
 }
 
 /** "Thị trấn Gia Lộc", "TT Gia Lộc" and "Huyện Gia Lộc" are all "gia loc". */
@@ -100,9 +134,14 @@ const bareName = (name: string) =>
   foldVietnamese(name).replace(/^(?:thanh pho|thi xa|thi tran|tt|xa|x|phuong|p|huyen|quan|tinh)\.?\s+/u, "");
 
 interface Mark {
-  unitId: number;
+  unitIds: ReadonlySet<number>;
   label: string;
 }
+
+const toMark = (one: { unitId: number; label: string }): Mark => ({
+  unitIds: new Set([one.unitId]),
+  label: one.label,
+});
 
 async function table(
   deps: CommandDeps,
@@ -135,7 +174,7 @@ async function table(
     );
     for (const conflict of origins.conflicts) conflicts.add(conflict);
     const row = `${entry.rank ?? "–"}. ${shorten(entry.unitId)} ${asPublished(entry)}${arrow(entry.rankChange)}${sign}`;
-    if (entry.unitId === mark?.unitId) built.line(bold(`👉 ${row}`), ` (${mark.label})`);
+    if (mark?.unitIds.has(entry.unitId) === true) built.line(bold(`👉 ${row}`), ` (${mark.label})`);
     else built.line(row);
   }
   for (const conflict of conflicts) built.line(`⚠️ ${conflict}`);

@@ -7,7 +7,7 @@ import { SAMPLE_NOTE, sourceLine } from "./support/format.ts";
 import { takePeriod } from "./support/periods.ts";
 import { pickReading } from "./support/pick.ts";
 import { unitHeading } from "./support/unit-heading.ts";
-import type { Command } from "./types.ts";
+import type { Command, CommandDeps } from "./types.ts";
 
 const EXAMPLE = "/tthc Bắc An 2023";
 const PERIODS_READ = 24;
@@ -33,10 +33,23 @@ export const tthcCommand: Command = {
     const unit = picked.unit;
 
     const all = await deps.store.tthc.forUnit(unit.id, PERIODS_READ);
+    const periodArg =
+      picked.reading.value === null ? "" : ` ${picked.reading.value.label.replace(/^năm /u, "")}`;
     const range = picked.reading.value;
     const at =
       range === null ? 0 : all.findIndex((s) => s.periodEnd >= range.from && s.periodEnd <= range.to);
     const stats = all[at];
+    if (stats === undefined && all.length === 0) {
+      const before = await predecessorsWithFigures(deps, unit.id);
+      if (before.length > 0) {
+        const built = reply().line(
+          `${unit.name} được thành lập khi sắp xếp đơn vị hành chính (01/07/2025) và chưa có số liệu riêng. ` +
+            "Số liệu giải quyết TTHC của các đơn vị trước sắp xếp:",
+        );
+        for (const p of before) built.choice(`${p.name} (cũ)`, `/tthc #${p.id}${periodArg}`);
+        return built.build();
+      }
+    }
     if (stats === undefined) {
       return reply()
         .line(
@@ -128,4 +141,17 @@ export function compareTthc(built: ReplyBuilder, stats: TthcStats, previous: Tth
       `tỷ lệ đúng hạn ${signed(now.onTimeRate - before.onTimeRate, formatNumber(now.onTimeRate - before.onTimeRate, 1))} điểm %`,
     previous.sample && !stats.sample ? " (kỳ trước là dữ liệu minh họa)" : "",
   );
+}
+
+/** The predecessors (units before the 2025 reform) that have TTHC figures, to offer each as a choice. */
+async function predecessorsWithFigures(
+  deps: CommandDeps,
+  unitId: number,
+): Promise<{ id: number; name: string }[]> {
+  const out: { id: number; name: string }[] = [];
+  for (const link of await deps.store.units.predecessors(unitId)) {
+    if ((await deps.store.tthc.forUnit(link.unit.id, 1)).length > 0)
+      out.push({ id: link.unit.id, name: link.unit.name });
+  }
+  return out;
 }

@@ -81,3 +81,25 @@ describe("a commune formed in 2025", () => {
     expect(detail).toContain("Xã Tân Hồng (cũ, một phần)");
   });
 });
+
+describe("the other commands for a commune formed in 2025", () => {
+  it("/hang shows the ranking its predecessors were in, each of them pointed at", async () => {
+    const table = await ask("/hang Đường An");
+    expect(table).toContain("16 xã, thị trấn huyện Bình Giang");
+    const pointed = table.split("\n").filter((l) => l.startsWith("👉"));
+    expect(pointed.some((l) => l.startsWith("👉 1. Tân Hồng 87,032%"))).toBe(true);
+    expect(pointed.every((l) => l.endsWith("(đơn vị cũ của Xã Đường An)"))).toBe(true);
+    const predecessors = await db.store.units.predecessors(await unitId("Xã Đường An", null));
+    expect(pointed).toHaveLength(predecessors.length);
+  });
+
+  it("/tthc offers the predecessors that have figures", async () => {
+    const { chat: zalo } = chatOver(db.store);
+    const answer = await zalo.handle(message("/tthc Đường An"), now);
+    expect(replyText(answer)).toContain("chưa có số liệu riêng");
+    const tanHong = answer.choices.find((c) => c.label === "Xã Tân Hồng (cũ)");
+    expect(replyText(await zalo.handle(message(tanHong!.command), now))).toContain(
+      "Đã giải quyết: 840 hồ sơ",
+    );
+  });
+});
