@@ -28,7 +28,7 @@ describe("methodology list and show", () => {
   it("lists them for people in Vietnamese", async () => {
     const { out } = await run("methodology", "list");
     expect(out).toContain(
-      "haiduong-commune-2022 (phiên bản 1) · Tỉnh Hải Dương · cấp xã · năm đánh giá 2022–2024",
+      "haiduong-commune-2022 (phiên bản 2) · Tỉnh Hải Dương · cấp xã · năm đánh giá 2022–2024",
     );
   });
 

@@ -36,7 +36,7 @@ describe("score: a trial computation of a CSV sheet", () => {
     expect(songCau).toContain("Mất nhiều điểm nhất: F3 Cải cách TTHC 10,00");
   });
 
-  it("prints the head rating with the cap reason and the accountability flag", async () => {
+  it("prints the head rating with the cap reason, and the accountability flag for a year its rule covers", async () => {
     const sheet = [
       "unit,criterion_code,score",
       ...Object.entries({ F1: 12, F2: 10, F3: 12, F4: 8, F5: 14, F6: 10, F7: 24 }).map(
@@ -44,11 +44,18 @@ describe("score: a trial computation of a CSV sheet", () => {
       ),
     ].join("\n");
     const { code, out } = await run(
+      ["score", "--methodology", "haiduong-commune-2022", "--scores", "mem.csv", "--year", "2023"],
+      {
+        "mem.csv": sheet,
+      },
+    );
+    const without2023 = await run(
       ["score", "--methodology", "haiduong-commune-2022", "--scores", "mem.csv"],
       {
         "mem.csv": sheet,
       },
     );
+    expect(without2023.out).not.toContain("- Lưu ý:");
     expect(code).toBe(0);
     expect(out).toContain("Người đứng đầu: Hoàn thành nhiệm vụ (theo tỷ lệ: Hoàn thành xuất sắc nhiệm vụ)");
     expect(out).toContain("- Giới hạn: Có lĩnh vực đạt dưới 70% số điểm quy định");

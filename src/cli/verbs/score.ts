@@ -8,7 +8,8 @@ import { renderPeerSet } from "./score-report.ts";
 
 const USAGE = [
   "npm run cli -- score --methodology <id> --scores <tệp.csv> [--previous <tệp năm trước.csv>]",
-  "                     [--previous-methodology <id>] [--json]",
+  "                     [--previous-methodology <id>] [--year <năm đánh giá>] [--json]",
+  "--year: năm được đánh giá; quy tắc chỉ áp dụng cho một số năm (ví dụ từ 2023) chỉ được xét khi có năm.",
   "Tệp CSV: cột unit,criterion_code,score; UTF-8 (có hoặc không BOM); dấu phân cách , hoặc ;",
   'số thập phân 87.5 hoặc "87,5" (dấu phẩy thập phân phải nằm trong ngoặc kép khi phân cách bằng dấu phẩy).',
 ].join("\n");
@@ -18,6 +19,7 @@ const FLAGS = {
   scores: { type: "string" },
   previous: { type: "string" },
   "previous-methodology": { type: "string" },
+  year: { type: "string" },
   json: { type: "boolean" },
 } as const;
 
@@ -31,6 +33,10 @@ export const scoreVerb: Verb = {
     if (!values.methodology) throw usageError("Thiếu --methodology <id>.", USAGE);
     if (!values.scores) throw usageError("Thiếu --scores <tệp.csv>.", USAGE);
 
+    const year = values.year === undefined ? undefined : Number(values.year);
+    if (year !== undefined && !(Number.isInteger(year) && year >= 2000 && year <= 2100)) {
+      throw usageError(`--year phải là một năm, ví dụ 2023 (nhận được “${values.year}”).`, USAGE);
+    }
     const methodology = getBuiltinMethodology(values.methodology);
     const current = readScoreSheet(await io.readText(values.scores), methodology);
     let previous: PreviousStanding[] | undefined;
@@ -45,7 +51,10 @@ export const scoreVerb: Verb = {
     const problems = [...current.problems.map((p) => p.text), ...previousProblems];
     if (problems.length > 0) return refuse(io, problems);
 
-    const result = scorePeerSet(methodology, current.units, previous ? { previous } : {});
+    const result = scorePeerSet(methodology, current.units, {
+      ...(previous ? { previous } : {}),
+      ...(year === undefined ? {} : { year }),
+    });
     io.out(
       values.json
         ? JSON.stringify(result, null, 2)
