@@ -23,6 +23,7 @@ export const diemCommand: Command = {
   description: "Điểm Chỉ số CCHC, thứ hạng, xếp loại và các lĩnh vực thấp nhất",
   usage: "/diem [đơn vị] [năm]",
   example: EXAMPLE,
+  readsOnly: true,
 
   async run(input, deps) {
     const picked = await pickUnitResult(input, deps, "diem", EXAMPLE);

@@ -20,6 +20,7 @@ export const hangCommand: Command = {
   description: "Bảng xếp hạng Chỉ số CCHC của huyện (hoặc tỉnh), đánh dấu đơn vị của bạn",
   usage: "/hang [huyện, tỉnh] [năm]",
   example: EXAMPLE,
+  readsOnly: true,
 
   async run(input, deps) {
     // Every level at once, as the other commands do: "Tân Hồng" is the commune with a result (shown

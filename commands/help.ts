@@ -20,6 +20,7 @@ export const helpCommand: Command = {
   description: "Danh sách lệnh và ví dụ",
   usage: "/help",
   example: "/trogiup",
+  readsOnly: true,
 
   async run(input, deps) {
     const asked = input.args

@@ -17,6 +17,7 @@ export const lichCommand: Command = {
   description: "Lịch làm việc trong tuần của đơn vị (hoặc huyện) của bạn",
   usage: "/lich [tuần: 12, tuần sau, 12/2024, 18/3/2024] [đơn vị]",
   example: EXAMPLE,
+  readsOnly: true,
 
   async run(input, deps) {
     const { page, rest } = takePage(input.args);

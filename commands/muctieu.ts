@@ -27,6 +27,7 @@ export const muctieuCommand: Command = {
   description: "Cần bao nhiêu điểm để lên hạng, lên nhóm; lấy lại điểm ở đâu",
   usage: "/muctieu [đơn vị] [năm]",
   example: EXAMPLE,
+  readsOnly: true,
 
   async run(input, deps) {
     const picked = await pickUnitResult(input, deps, "muctieu", EXAMPLE);

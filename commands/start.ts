@@ -9,6 +9,7 @@ export const startCommand: Command = {
   description: "Giới thiệu và cách liên kết với đơn vị",
   usage: "/start",
   example: "/start",
+  readsOnly: true,
 
   async run(input) {
     const greeting = input.user.name ? `Xin chào ${input.user.name}!` : "Xin chào!";

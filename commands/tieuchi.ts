@@ -19,6 +19,7 @@ export const tieuchiCommand: Command = {
   description: "Điểm từng lĩnh vực, thấp nhất trước, kèm số điểm bị mất",
   usage: "/tieuchi [đơn vị] [năm]",
   example: EXAMPLE,
+  readsOnly: true,
 
   async run(input, deps) {
     const picked = await pickUnitResult(input, deps, "tieuchi", EXAMPLE);

@@ -20,6 +20,7 @@ export const tthcCommand: Command = {
   description: "Tình hình giải quyết thủ tục hành chính: đúng hạn, trễ hạn, thư xin lỗi, quá hạn",
   usage: "/tthc [đơn vị] [kỳ: 2023, quý 3/2023, 9/2023]",
   example: EXAMPLE,
+  readsOnly: true,
 
   async run(input, deps) {
     const picked = await pickReading(input, deps, takePeriod(input.args, input.now), ({ value, rest }) => ({

@@ -75,5 +75,10 @@ export interface Command {
   usage: string;
   /** "/diem Tân Hồng 2022". */
   example: string;
+  /**
+   * Only reads (writes nothing, not even the chat's settings): it may then be run twice, first over
+   * the units its message names and again over the whole register (src/chat/narrow.ts).
+   */
+  readsOnly?: true;
   run(input: CommandInput, deps: CommandDeps): Promise<Reply>;
 }

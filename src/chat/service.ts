@@ -14,8 +14,10 @@ import type { Command, CommandDeps, CommandInput } from "../../commands/types.ts
 import { isAppError } from "../errors.ts";
 import { createLog, type Log } from "../log.ts";
 import type { Resolver } from "../resolve/index.ts";
+import { nameHint } from "../resolve/narrow.ts";
 import type { PendingChoicesChange, PendingChoicesKey, Platform, Store } from "../store/index.ts";
 import { loadSubscription, recordChat } from "./chat-context.ts";
+import type { NarrowResolvers } from "./narrow.ts";
 import { guarded, guardStore, isStoreUnavailable } from "./store-guard.ts";
 
 export { isStoreUnavailable, StoreUnavailableError } from "./store-guard.ts";
@@ -63,6 +65,12 @@ export interface ChatServiceDeps {
   /** Where unexpected errors (bugs) are reported; the chair only sees an apology. */
   log?: Log;
   commands?: readonly Command[];
+  /**
+   * For a process that would otherwise build the whole register's index for its first message (a
+   * Worker isolate): a read-only command is first answered from the units its message can name, and
+   * answered again with the whole register when that could differ (src/chat/narrow.ts).
+   */
+  narrowResolver?: NarrowResolvers;
 }
 
 /** How long a numbered list can be answered with a number. */
@@ -117,6 +125,15 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
   };
   const commandDeps: CommandDeps = { store, resolver, commands: deps.commands ?? registry };
 
+  /** Runs a read-only answer over the units the text names, unless the whole register is at hand. */
+  async function narrowly<T>(text: string, ids: number[], run: (d: CommandDeps) => Promise<T>): Promise<T> {
+    if (deps.narrowResolver === undefined || resolving !== null) return run(commandDeps);
+    const narrow = await deps.narrowResolver(nameHint(text, ids));
+    if (narrow === null) return run(commandDeps);
+    const answered = await run({ ...commandDeps, resolver: async () => narrow });
+    return narrow.unsure() ? run(commandDeps) : answered;
+  }
+
   async function answer(message: IncomingMessage, now: Date): Promise<Answer> {
     const { chat, link } = await recordChat(store, message, now);
     const key: PendingChoicesKey = { platform: message.platform, chatId: message.chatId };
@@ -147,7 +164,7 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
         if (group && (!parsed.slash || parsed.suggestions.length === 0)) return only(SILENT);
         // A unit's name alone ("Kinh Môn") is a question about it, not a misspelt command word.
         reply =
-          (parsed.slash ? null : await nameOnlyReply(typed, commandDeps)) ??
+          (parsed.slash ? null : await narrowly(typed, [], (d) => nameOnlyReply(typed, d))) ??
           fallbackReply(`${parsed.slash ? "/" : ""}${parsed.word}`, parsed.args, parsed.suggestions);
         break;
       case "command": {
@@ -162,7 +179,13 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
           subscription: await loadSubscription(store, link),
           now,
         };
-        reply = await parsed.command.run(input, commandDeps);
+        const command = parsed.command;
+        reply =
+          command.readsOnly === true
+            ? await narrowly(typed, input.subscription ? [input.subscription.unit.id] : [], (d) =>
+                command.run(input, d),
+              )
+            : await command.run(input, commandDeps);
         break;
       }
     }

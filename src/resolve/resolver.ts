@@ -42,8 +42,11 @@ interface Candidate {
  * const resolver = createResolver(units);
  * resolver.resolve("tan hong binh giang", { year: 2022 }); // { kind: "unit", unit: Xã Tân Hồng … }
  */
-export function createResolver(units: readonly ResolvableUnit[]): Resolver {
-  const index = buildUnitIndex(units);
+export function createResolver(
+  units: readonly ResolvableUnit[],
+  options: { today?: string | null } = {},
+): Resolver {
+  const index = options.today === undefined ? buildUnitIndex(units) : buildUnitIndex(units, options.today);
   return {
     size: index.units.length,
     resolve: (text, options = {}) => resolve(index, text, options),

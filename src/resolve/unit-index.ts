@@ -28,6 +28,13 @@ const PROVINCE_ALIASES: Readonly<Record<string, readonly string[]>> = {
   bariavungtau: ["brvt"],
 };
 
+/** The province keys a short name stands for ("hcm" → "hochiminh"). */
+export function provinceKeysOfAlias(alias: string): string[] {
+  return Object.entries(PROVINCE_ALIASES)
+    .filter(([, aliases]) => aliases.includes(alias))
+    .map(([key]) => key);
+}
+
 /** The match key of an official name. */
 export function nameKey(name: string): string {
   return foldVietnamese(stripOfficialPrefix(name)).replace(/[^\p{L}\p{N}]/gu, "");
@@ -54,8 +61,11 @@ export interface UnitIndex {
   fuzzy(): FuzzyIndex;
 }
 
-export function buildUnitIndex(source: readonly ResolvableUnit[]): UnitIndex {
-  const today = latestStart(source);
+/**
+ * `today` is the day the current register starts; by default the latest start among `source`, which
+ * is right for the whole register (a part of it passes the whole register's day).
+ */
+export function buildUnitIndex(source: readonly ResolvableUnit[], today = latestStart(source)): UnitIndex {
   const units: IndexedUnit[] = [];
   const byKey = new Map<string, number[]>();
   const byAlias = new Map<string, number[]>();

@@ -3,9 +3,11 @@
  * them from `migrations/`, a Worker deploy step could bundle them). Each file is applied in its own write
  * transaction together with its record, so a failed file leaves no trace and can be fixed and rerun.
  */
+
 import type { Client } from "@libsql/client";
 import { StoreError } from "./errors.ts";
 import { sha256Hex } from "./hash.ts";
+import { fillNameKeys } from "./name-keys.ts";
 import { text } from "./rows.ts";
 import { isoInstant } from "./sql.ts";
 
@@ -124,5 +126,12 @@ export async function migrate(
     }
     done.push(migration.name);
   }
+  await fillNameKeysOnceThere(client);
   return { applied: done, alreadyApplied };
+}
+
+/** Units written before migrations/0012 (or by code that does not know it) get their name keys. */
+async function fillNameKeysOnceThere(client: Client): Promise<void> {
+  const columns = await client.execute("SELECT name FROM pragma_table_info('units') WHERE name = 'name_key'");
+  if (columns.rows.length > 0) await fillNameKeys(client);
 }

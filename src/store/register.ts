@@ -6,6 +6,7 @@
 import type { InStatement } from "@libsql/client";
 import type { LineageRow, NationalRegister, RegisterRow } from "../register/types.ts";
 import { auditStatement } from "./audit.ts";
+import { fillNameKeys } from "./name-keys.ts";
 import { text, textOrNull } from "./rows.ts";
 import type { Sql, WriteContext } from "./sql.ts";
 
@@ -209,6 +210,7 @@ export function registerRepo(sql: Sql): RegisterRepo {
           ),
         );
         await sql.batch(statements);
+        await fillNameKeys(sql);
       }
       return report;
     },

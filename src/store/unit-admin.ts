@@ -5,6 +5,7 @@
  */
 import type { Row } from "@libsql/client";
 import type { UnitLevel, UnitRecord } from "../domain/unit.ts";
+import { nameKey } from "../resolve/unit-index.ts";
 import { auditIfChangedStatement } from "./audit.ts";
 import { StoreError } from "./errors.ts";
 import { text } from "./rows.ts";
@@ -131,6 +132,15 @@ export function unitAdminRepo(sql: Sql): UnitAdminRepo {
           },
           ctx,
         ),
+        // The name key follows the name (migrations/0012).
+        ...(patch.name === undefined
+          ? []
+          : [
+              {
+                sql: "UPDATE units SET name_key = ?, name_key_of = name WHERE id = ?",
+                args: [nameKey(patch.name), id],
+              },
+            ]),
       ]);
       return (updated?.rowsAffected ?? 0) > 0 ? "updated" : "unchanged";
     },

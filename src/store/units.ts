@@ -1,7 +1,9 @@
 import type { Row } from "@libsql/client";
 import type { ResolvableUnit, UnitKind, UnitLevel, UnitRecord } from "../domain/unit.ts";
+import { nameKey } from "../resolve/unit-index.ts";
 import { auditStatement } from "./audit.ts";
 import { StoreError } from "./errors.ts";
+import { fillNameKeys, NAMED_UNITS_SQL, type NamedUnits, type NamedUnitsQuery } from "./name-keys.ts";
 import { narrow, num, numOrNull, text, textOrNull } from "./rows.ts";
 import type { Sql, WriteContext } from "./sql.ts";
 
@@ -92,6 +94,13 @@ export interface UnitsRepo {
   predecessors(id: number): Promise<LineageLink[]>;
   /** Every unit with its ancestors and successors, for the name resolver; two set-based queries. */
   listResolvable(): Promise<ResolvableUnit[]>;
+  /**
+   * The units a message can name (by name key, code or id) and every unit of their provinces, old and
+   * new, in one statement: what a new Worker isolate resolves with instead of the national register.
+   */
+  named(query: NamedUnitsQuery): Promise<NamedUnits>;
+  /** Computes the name key of every unit whose key is missing or out of date (migrations/0012). */
+  fillNameKeys(): Promise<number>;
   count(): Promise<number>;
   insert(input: UnitInput, ctx: WriteContext): Promise<number>;
   addLineage(input: LineageInput, ctx: WriteContext): Promise<void>;
@@ -254,6 +263,31 @@ export function unitsRepo(sql: Sql): UnitsRepo {
       return assembleResolvable(units, lineage);
     },
 
+    async named(query) {
+      const result = await sql.execute({
+        sql: NAMED_UNITS_SQL,
+        args: [JSON.stringify(query.keys), JSON.stringify(query.codes), JSON.stringify(query.ids)],
+      });
+      const row = result.rows[0] as Row;
+      const units: unknown = JSON.parse(text(row, "units"));
+      const links: unknown = JSON.parse(text(row, "links"));
+      if (
+        !Array.isArray(units) ||
+        !units.every(Array.isArray) ||
+        !Array.isArray(links) ||
+        !links.every(Array.isArray)
+      ) {
+        throw tupleError("danh sách", []);
+      }
+      return {
+        units: assembleResolvable(units as Tuple[], links as Tuple[]),
+        today: textOrNull(row, "today"),
+        stale: num(row, "stale") !== 0,
+      };
+    },
+
+    fillNameKeys: () => fillNameKeys(sql),
+
     async count() {
       const result = await sql.execute("SELECT count(*) AS n FROM units");
       return num(result.rows[0] as Row, "n");
@@ -264,7 +298,7 @@ export function unitsRepo(sql: Sql): UnitsRepo {
         {
           sql:
             "INSERT INTO units (key, code, name, kind, level, parent_id, valid_from, valid_to, legal_basis, " +
-            "source, sample) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "source, sample, name_key, name_key_of) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           args: [
             input.key,
             input.code,
@@ -277,6 +311,8 @@ export function unitsRepo(sql: Sql): UnitsRepo {
             input.legalBasis,
             input.source,
             input.sample ? 1 : 0,
+            nameKey(input.name),
+            input.name,
           ],
         },
         {
