@@ -32,6 +32,10 @@ export interface DepsOptions {
   log?: Log;
   /** The product's clock; `job run --at` shifts it. */
   now?: () => Date;
+  /** Every Bot API call goes through it (the Worker meters its subrequests); default the global fetch. */
+  fetch?: typeof fetch;
+  /** Told when something was queued for the sender (a Worker drains the outbox after the response). */
+  onWake?: () => void;
 }
 
 /**
@@ -51,14 +55,24 @@ export function createDeps(config: Config, client: Client, options: DepsOptions 
   };
   const chat = createChatService({ store, resolver, log });
   let sender: Sender | null = null;
-  const wakeSender = () => sender?.wake();
+  const wakeSender = () => {
+    sender?.wake();
+    options.onWake?.();
+  };
   const ports: SendPort[] = [webPort()];
   const zaloClient =
-    config.zalo && createZaloClient({ token: config.zalo.token, apiRoot: config.zalo.apiRoot });
+    config.zalo &&
+    createZaloClient({
+      token: config.zalo.token,
+      apiRoot: config.zalo.apiRoot,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
   const telegram = config.telegram && {
     bot: createTelegramBot({
       token: config.telegram.token,
       apiRoot: config.telegram.apiRoot,
+      ...(config.telegram.botInfo ? { botInfo: config.telegram.botInfo } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
       chat,
       store,
       log,
