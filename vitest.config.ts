@@ -31,6 +31,8 @@ export default defineConfig({
           name: "workerd",
           include: WORKERD,
           globalSetup: ["test/workerd/global-setup.ts"],
+          // One database and one pair of Bot API doubles for all files: read and reset without races.
+          fileParallelism: false,
         },
       },
     ],
