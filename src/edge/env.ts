@@ -27,5 +27,4 @@ export type WorkerEnv = {
   OUTBOX_DRAIN_SUBREQUESTS?: string;
   OUTBOX_DRAIN_SECONDS?: string;
   OUTBOX_DRAIN_CRON?: string;
-  [name: string]: unknown;
 };

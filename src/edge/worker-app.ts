@@ -22,10 +22,7 @@ export interface WorkerApp {
   takeWake(): boolean;
 }
 
-export function buildWorkerApp(
-  bindings: Readonly<Record<string, unknown>>,
-  createApp: (deps: Deps) => Hono,
-): WorkerApp {
+export function buildWorkerApp(bindings: object, createApp: (deps: Deps) => Hono): WorkerApp {
   const strings: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(bindings)) if (typeof value === "string") strings[key] = value;
   const config = parseConfig(strings, { runtime: "workers" });

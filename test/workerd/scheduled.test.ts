@@ -4,12 +4,7 @@
  * and the broadcast to 40 chats, larger than one invocation's 50 subrequests allow, is finished by the
  * drain ticks that follow: every chat once, nobody missed, nobody twice.
  */
-import {
-  createExecutionContext,
-  createScheduledController,
-  env,
-  waitOnExecutionContext,
-} from "cloudflare:test";
+import { createScheduledController, env } from "cloudflare:test";
 import { describe, expect, inject, it } from "vitest";
 import worker from "../../src/entry/worker.ts";
 import { hranaPipelines, resetDoubles, sentTo } from "./control.ts";
