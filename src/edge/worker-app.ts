@@ -7,6 +7,7 @@ import { createClient } from "@libsql/client/web";
 import type { Hono } from "hono";
 import { type Config, parseConfig, redact } from "../config.ts";
 import { createDeps, type Deps } from "../deps.ts";
+import { isAppError } from "../errors.ts";
 import { createLog } from "../log.ts";
 import { createMeter, type Meter } from "./meter.ts";
 
@@ -52,4 +53,17 @@ export function buildWorkerApp(bindings: object, createApp: (deps: Deps) => Hono
       return was;
     },
   };
+}
+
+/**
+ * A configuration the Worker cannot run with: every request gets its Vietnamese reason (it names
+ * variables, never their values) instead of the runtime's bare error page, and the log says it once per
+ * request.
+ */
+export function configFailure(error: unknown): Response {
+  if (!isAppError(error)) throw error;
+  console.error(
+    JSON.stringify({ level: "error", message: "worker configuration refused", code: error.code }),
+  );
+  return Response.json({ error: error.message, code: error.code }, { status: 500 });
 }

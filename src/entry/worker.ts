@@ -7,7 +7,7 @@
 import { createApp } from "../app.ts";
 import type { WorkerEnv } from "../edge/env.ts";
 import { runScheduled } from "../edge/scheduled.ts";
-import { buildWorkerApp, type WorkerApp } from "../edge/worker-app.ts";
+import { buildWorkerApp, configFailure, type WorkerApp } from "../edge/worker-app.ts";
 
 let built: WorkerApp | undefined;
 
@@ -19,7 +19,12 @@ function workerApp(env: WorkerEnv): WorkerApp {
 
 export default {
   async fetch(request, env, ctx) {
-    const worker = workerApp(env);
+    let worker: WorkerApp;
+    try {
+      worker = workerApp(env);
+    } catch (error) {
+      return configFailure(error);
+    }
     const startedAt = worker.meter.count;
     const response = await worker.app.fetch(request, env, ctx);
     // A reply that missed its budget went to the outbox: send it after the response, not a minute later.
