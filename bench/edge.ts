@@ -17,7 +17,11 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { createClient } from "@libsql/client";
 import { type Unstable_DevWorker, unstable_dev } from "wrangler";
+import { createApp } from "../src/app.ts";
 import { bootstrapEmbedded } from "../src/bootstrap.ts";
+import { parseConfig } from "../src/config.ts";
+import { createDeps } from "../src/deps.ts";
+import { silentLog } from "../src/log.ts";
 import { startFakeTelegramApi } from "../test/support/fake-telegram-api.ts";
 import { startHranaServer } from "../test/support/hrana-server.ts";
 import { percentiles } from "./load.ts";
@@ -89,15 +93,19 @@ const vars = {
 };
 
 let updateId = 1;
-function diem(worker: Unstable_DevWorker) {
+/** Warm requests come from 20 chats the service knows; `fresh` is a chat's first message. */
+const KNOWN_CHATS = 20;
+let freshChat = 500_000;
+function diem(worker: Pick<Unstable_DevWorker, "fetch">, fresh = false) {
   const id = updateId++;
+  const chatId = fresh ? freshChat++ : 100_000 + (id % KNOWN_CHATS);
   const update = {
     update_id: id,
     message: {
       message_id: id,
       date: 1_710_900_000,
-      chat: { id: 100_000 + (id % 500), type: "private", first_name: "Chủ tịch" },
-      from: { id: 100_000 + (id % 500), is_bot: false, first_name: "Chủ tịch" },
+      chat: { id: chatId, type: "private", first_name: "Chủ tịch" },
+      from: { id: chatId, is_bot: false, first_name: "Chủ tịch" },
       text: "/diem Tân Hồng Bình Giang 2022",
     },
   };
@@ -108,10 +116,13 @@ function diem(worker: Unstable_DevWorker) {
   });
 }
 
-async function timed(worker: Unstable_DevWorker): Promise<{ ms: number; pipelines: number }> {
+async function timed(
+  worker: Pick<Unstable_DevWorker, "fetch">,
+  fresh = false,
+): Promise<{ ms: number; pipelines: number }> {
   const before = hrana.pipelines;
   const started = performance.now();
-  const response = await diem(worker);
+  const response = await diem(worker, fresh);
   const elapsed = performance.now() - started;
   if (response.status !== 200) throw new Error(`webhook answered ${response.status}`);
   return { ms: elapsed, pipelines: hrana.pipelines - before };
@@ -146,7 +157,20 @@ try {
     pipelines += one.pipelines;
   }
   const rssAfter = workerdRss();
+  let freshPipelines = 0;
+  for (let i = 0; i < 100; i++) freshPipelines += (await timed(worker, true)).pipelines;
   await worker.stop();
+
+  // The same app on Node over the same Hrana fixture: what the remote database costs without workerd.
+  const nodeClient = createClient({ url: hrana.url });
+  const config = parseConfig({ ...vars, TELEGRAM_WEBHOOK_SECRET: SECRET });
+  const nodeApp = createApp(createDeps(config, nodeClient, { log: silentLog }));
+  const onNode = { fetch: (url: string, init: RequestInit) => nodeApp.request(url, init) };
+  for (let i = 0; i < 20; i++) await timed(onNode as Pick<Unstable_DevWorker, "fetch">);
+  const node: number[] = [];
+  for (let i = 0; i < WARM_REQUESTS; i++)
+    node.push((await timed(onNode as Pick<Unstable_DevWorker, "fetch">)).ms);
+  nodeClient.close();
   const sent = telegram.callsTo("sendMessage").filter((c) => c.status === 200).length;
 
   const coldFirst = cold.filter((c) => !Number.isNaN(c.ms));
@@ -164,7 +188,11 @@ try {
     `| /diem warm, ${WARM_REQUESTS} one after another | p50 ${ms(w.p50)}, **p99 ${ms(w.p99)}**, max ${ms(w.max)} | ≤ 10 ms |`,
   );
   console.log(
-    `| database round trips per warm /diem (Hrana pipeline requests) | **${(pipelines / WARM_REQUESTS).toFixed(2)}** | ≤ 3 |`,
+    `| database round trips per warm /diem (Hrana pipeline requests), a chat it knows / a chat's first message | **${(pipelines / WARM_REQUESTS).toFixed(2)}** / ${(freshPipelines / 100).toFixed(2)} | ≤ 3 |`,
+  );
+  const n = percentiles(node);
+  console.log(
+    `| the same /diem on Node (@libsql/client over HTTP to the same fixture, in process) | p50 ${ms(n.p50)}, p99 ${ms(n.p99)} | |`,
   );
   console.log(
     `| workerd resident memory before → after the ${WARM_REQUESTS} requests | ${kib(rssBefore)} → ${kib(rssAfter)} | heap ≤ 64 MiB |`,
