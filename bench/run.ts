@@ -6,7 +6,14 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
 
-const scripts = ["bench/store.ts", "bench/resolver.ts", "bench/chat.ts", "bench/push.ts", "bench/ops.ts"];
+const scripts = [
+  "bench/store.ts",
+  "bench/resolver.ts",
+  "bench/chat.ts",
+  "bench/push.ts",
+  "bench/ops.ts",
+  "bench/edge.ts",
+];
 
 console.log(`# cchc-bot benchmarks — ${new Date().toISOString()}`);
 console.log(

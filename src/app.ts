@@ -68,6 +68,16 @@ export function clientAddress(c: Context, trustProxy = false): string {
   return incoming?.socket?.remoteAddress ?? c.req.header("cf-connecting-ip") ?? "unknown";
 }
 
+/** A Worker's `waitUntil` (Hono throws when asked on Node, where there is none and none is needed). */
+function backgroundOf(c: Context): ((work: Promise<unknown>) => void) | undefined {
+  try {
+    const ctx = c.executionCtx;
+    return (work) => ctx.waitUntil(work);
+  } catch {
+    return undefined;
+  }
+}
+
 const status = (channel: ChannelDeps<unknown> | null): ChannelStatus =>
   channel === null ? { configured: false } : { configured: true, mode: channel.mode };
 
@@ -92,7 +102,7 @@ export function createApp(deps: AppDeps): Hono {
     header: ZALO_SECRET_HEADER,
     secret: webhookSecret(deps.zalo),
     log,
-    handle: (body) => handleZaloWebhook(deps.zalo!.bot, body, log),
+    handle: (body, c) => handleZaloWebhook(deps.zalo!.bot, body, log, backgroundOf(c)),
   });
 
   app.get(

@@ -3,7 +3,9 @@
  * binding): each entry passes its own record to `parseConfig`. Every channel is optional, so a
  * newcomer without tokens can still run the playground.
  */
+import type { UserFromGetMe } from "grammy/types";
 import { z } from "zod";
+import { BOT_INFO_RULE, parseBotInfo } from "./channels/telegram/bot-info.ts";
 import { ZALO_API_ROOT } from "./channels/zalo/client.ts";
 import { AppError } from "./errors.ts";
 import { DEFAULT_RETENTION, type Retention } from "./ops/retention.ts";
@@ -18,7 +20,24 @@ export interface ChannelConfig {
   mode: ChannelMode;
   webhookSecret: string | null;
   apiRoot: string;
+  /** Telegram only, from TELEGRAM_BOT_INFO: grammY then never calls getMe (required on Workers). */
+  botInfo?: UserFromGetMe;
 }
+
+/** Where the configuration is read: a Worker has no disk, so no embedded database and no default URL. */
+export type Runtime = "node" | "workers";
+
+/** What one scheduled invocation of the Worker may spend on the outbox; the rest waits for the next tick. */
+export interface DrainConfig {
+  /** Subrequests (database round trips and Bot API calls) per invocation: 50 on Free, 1000 on Paid. */
+  subrequests: number;
+  /** Wall-clock budget of one drain, in milliseconds (workerd's clock stands still while computing). */
+  timeMs: number;
+  /** The Cron Trigger that only drains; any other trigger runs the jobs due at its instant. */
+  cron: string;
+}
+
+export const DEFAULT_DRAIN: DrainConfig = { subrequests: 50, timeMs: 20_000, cron: "* * * * *" };
 
 export interface Config {
   port: number;
@@ -36,6 +55,7 @@ export interface Config {
   /** Behind a reverse proxy: take the client's address from its X-Forwarded-For. */
   trustProxy: boolean;
   maintenance: MaintenanceConfig;
+  drain: DrainConfig;
 }
 
 export interface MaintenanceConfig {
@@ -154,6 +174,11 @@ const envSchema = z.object({
     .optional(),
   TELEGRAM_API_ROOT: httpUrl.optional(),
   TELEGRAM_MODE: mode.optional(),
+  TELEGRAM_BOT_INFO: z
+    .string()
+    .refine((text) => parseBotInfo(text) !== null, BOT_INFO_RULE)
+    .transform((text) => parseBotInfo(text) as UserFromGetMe)
+    .optional(),
   ZALO_BOT_TOKEN: z
     .string()
     .regex(/^[^\s:]{1,64}:\S{1,256}$/, "không đúng dạng <bot_id>:<mã> do Zalo Bot Creator cấp")
@@ -187,7 +212,18 @@ const envSchema = z.object({
   RETENTION_DELIVERIES_DAYS: positive(3650, "ngày").optional(),
   RETENTION_AUDIT_DAYS: positive(36500, "ngày").optional(),
   RETENTION_CRON: cron.optional(),
+  OUTBOX_DRAIN_SUBREQUESTS: positive(
+    1000,
+    "lượt gọi ra ngoài mỗi lần chạy: 50 gói Free, 1000 gói Paid",
+  ).optional(),
+  OUTBOX_DRAIN_SECONDS: positive(900, "giây").optional(),
+  OUTBOX_DRAIN_CRON: cron.optional(),
 });
+
+export interface ParseOptions {
+  /** Default "node". */
+  runtime?: Runtime;
+}
 
 /**
  * Validates `env` and returns the typed configuration; throws an AppError("CONFIG_INVALID") whose
@@ -196,7 +232,10 @@ const envSchema = z.object({
  * @example
  * const config = parseConfig(process.env);
  */
-export function parseConfig(env: Readonly<Record<string, string | undefined>>): Config {
+export function parseConfig(
+  env: Readonly<Record<string, string | undefined>>,
+  options: ParseOptions = {},
+): Config {
   const present: Record<string, string> = {};
   for (const key of Object.keys(envSchema.shape)) {
     const value = env[key]?.trim();
@@ -207,16 +246,20 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
     ? []
     : parsed.error.issues.map((issue) => ({ variable: String(issue.path[0]), message: issue.message }));
   problems.push(...crossChecks(present));
+  if (options.runtime === "workers") problems.push(...workersChecks(present));
   if (problems.length > 0 || !parsed.success) throw configError(problems);
   const e = parsed.data;
   return {
     port: e.PORT ?? DEFAULT_PORT,
     libsql: { url: e.LIBSQL_URL ?? DEFAULT_LIBSQL_URL, authToken: e.LIBSQL_AUTH_TOKEN ?? null },
-    telegram: channel(
-      e.TELEGRAM_BOT_TOKEN,
-      e.TELEGRAM_WEBHOOK_SECRET,
-      e.TELEGRAM_MODE,
-      e.TELEGRAM_API_ROOT ?? TELEGRAM_API_ROOT,
+    telegram: withBotInfo(
+      channel(
+        e.TELEGRAM_BOT_TOKEN,
+        e.TELEGRAM_WEBHOOK_SECRET,
+        e.TELEGRAM_MODE,
+        e.TELEGRAM_API_ROOT ?? TELEGRAM_API_ROOT,
+      ),
+      e.TELEGRAM_BOT_INFO,
     ),
     zalo: channel(e.ZALO_BOT_TOKEN, e.ZALO_WEBHOOK_SECRET, e.ZALO_MODE, e.ZALO_API_ROOT ?? ZALO_API_ROOT),
     adminToken: e.ADMIN_TOKEN ?? null,
@@ -235,7 +278,16 @@ export function parseConfig(env: Readonly<Record<string, string | undefined>>): 
       },
       retentionCron: e.RETENTION_CRON ?? DEFAULT_MAINTENANCE.retentionCron,
     },
+    drain: {
+      subrequests: e.OUTBOX_DRAIN_SUBREQUESTS ?? DEFAULT_DRAIN.subrequests,
+      timeMs: e.OUTBOX_DRAIN_SECONDS === undefined ? DEFAULT_DRAIN.timeMs : e.OUTBOX_DRAIN_SECONDS * 1000,
+      cron: e.OUTBOX_DRAIN_CRON ?? DEFAULT_DRAIN.cron,
+    },
   };
+}
+
+function withBotInfo(config: ChannelConfig | null, botInfo: UserFromGetMe | undefined): ChannelConfig | null {
+  return config === null || botInfo === undefined ? config : { ...config, botInfo };
 }
 
 function pushes(e: z.infer<typeof envSchema>): PushConfig {
@@ -314,6 +366,41 @@ function crossChecks(env: Readonly<Record<string, string>>): ConfigProblem[] {
         message: `bắt buộc khi ${platform}_MODE=webhook (để từ chối yêu cầu giả mạo)`,
       });
     }
+  }
+  return problems;
+}
+
+/**
+ * A Worker has no disk and lives for a request or a tick: the database must be a server, and the bot
+ * must know itself without asking getMe.
+ */
+function workersChecks(env: Readonly<Record<string, string>>): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const url = env.LIBSQL_URL;
+  if (!url) {
+    problems.push({
+      variable: "LIBSQL_URL",
+      message:
+        "bắt buộc trên Cloudflare Workers: địa chỉ máy chủ libSQL (libsql://… hoặc https://…), đặt bằng `wrangler secret put LIBSQL_URL`",
+    });
+  } else if (/^(?:file:|:memory:)/.test(url)) {
+    problems.push({
+      variable: "LIBSQL_URL",
+      message:
+        "Cloudflare Workers không có ổ đĩa: chỉ nhận máy chủ libSQL (libsql://, https://), không nhận file: hay :memory:",
+    });
+  }
+  if (env.TELEGRAM_BOT_TOKEN && !env.TELEGRAM_BOT_INFO) {
+    problems.push({
+      variable: "TELEGRAM_BOT_INFO",
+      message:
+        "bắt buộc trên Cloudflare Workers khi có TELEGRAM_BOT_TOKEN (JSON getMe do `telegram setup` in ra)",
+    });
+  }
+  const info = env.TELEGRAM_BOT_INFO && parseBotInfo(env.TELEGRAM_BOT_INFO);
+  const tokenId = env.TELEGRAM_BOT_TOKEN?.split(":")[0];
+  if (info && tokenId && String(info.id) !== tokenId) {
+    problems.push({ variable: "TELEGRAM_BOT_INFO", message: "là của một bot khác với TELEGRAM_BOT_TOKEN" });
   }
   return problems;
 }

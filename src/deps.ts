@@ -11,6 +11,7 @@ import { webPort } from "./channels/web/port.ts";
 import { createZaloBot } from "./channels/zalo/bot.ts";
 import { createZaloClient } from "./channels/zalo/client.ts";
 import { zaloPort } from "./channels/zalo/port.ts";
+import { narrowResolvers } from "./chat/narrow.ts";
 import { createChatService } from "./chat/service.ts";
 import { type Config, redact } from "./config.ts";
 import { type JobDeps, queueSummaries } from "./jobs/index.ts";
@@ -32,6 +33,15 @@ export interface DepsOptions {
   log?: Log;
   /** The product's clock; `job run --at` shifts it. */
   now?: () => Date;
+  /** Every Bot API call goes through it (the Worker meters its subrequests); default the global fetch. */
+  fetch?: typeof fetch;
+  /** Told when something was queued for the sender (a Worker drains the outbox after the response). */
+  onWake?: () => void;
+  /**
+   * Answer a read-only message from the units it names before the whole register's index is built
+   * (src/chat/narrow.ts): for a runtime whose processes are new all the time (Workers isolates).
+   */
+  narrowNames?: boolean;
 }
 
 /**
@@ -49,16 +59,31 @@ export function createDeps(config: Config, client: Client, options: DepsOptions 
     resolving ??= createResolver(await store.units.listResolvable());
     return resolving;
   };
-  const chat = createChatService({ store, resolver, log });
+  const chat = createChatService({
+    store,
+    resolver,
+    log,
+    ...(options.narrowNames === true ? { narrowResolver: narrowResolvers(store) } : {}),
+  });
   let sender: Sender | null = null;
-  const wakeSender = () => sender?.wake();
+  const wakeSender = () => {
+    sender?.wake();
+    options.onWake?.();
+  };
   const ports: SendPort[] = [webPort()];
   const zaloClient =
-    config.zalo && createZaloClient({ token: config.zalo.token, apiRoot: config.zalo.apiRoot });
+    config.zalo &&
+    createZaloClient({
+      token: config.zalo.token,
+      apiRoot: config.zalo.apiRoot,
+      ...(options.fetch ? { fetch: options.fetch } : {}),
+    });
   const telegram = config.telegram && {
     bot: createTelegramBot({
       token: config.telegram.token,
       apiRoot: config.telegram.apiRoot,
+      ...(config.telegram.botInfo ? { botInfo: config.telegram.botInfo } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
       chat,
       store,
       log,

@@ -82,8 +82,15 @@ export function withFields(log: Log, fields: LogFields): Log {
   };
 }
 
-/** Changes with every process: a tag links lines of one run, not a person across runs. */
-const SALT = [...crypto.getRandomValues(new Uint32Array(2))].join(".");
+/**
+ * Changes with every process (isolate): a tag links lines of one run, not a person across runs. Drawn
+ * on first use: workerd refuses random values at a module's top level.
+ */
+let salt: string | undefined;
+const SALT = () => {
+  salt ??= [...crypto.getRandomValues(new Uint32Array(2))].join(".");
+  return salt;
+};
 
 /**
  * How a log line names a chat a person uses: an opaque tag, never the platform's id (a user's
@@ -92,7 +99,7 @@ const SALT = [...crypto.getRandomValues(new Uint32Array(2))].join(".");
 export function chatTag(platform: string, chatId: string): string {
   // FNV-1a, 64 bits, over the salted id.
   let hash = 0xcbf29ce484222325n;
-  for (const char of `${SALT}|${platform}|${chatId}`) {
+  for (const char of `${SALT()}|${platform}|${chatId}`) {
     hash ^= BigInt(char.codePointAt(0) ?? 0);
     hash = (hash * 0x100000001b3n) & 0xffffffffffffffffn;
   }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { type Config, DEFAULT_MAINTENANCE, DEFAULT_PUSHES, parseConfig, redact } from "../src/config.ts";
+import {
+  type Config,
+  DEFAULT_DRAIN,
+  DEFAULT_MAINTENANCE,
+  DEFAULT_PUSHES,
+  parseConfig,
+  redact,
+} from "../src/config.ts";
 import { AppError } from "../src/errors.ts";
 
 const TELEGRAM_TOKEN = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw";
@@ -30,6 +37,7 @@ describe("parseConfig", () => {
       publicRateLimit: 120,
       trustProxy: false,
       maintenance: DEFAULT_MAINTENANCE,
+      drain: DEFAULT_DRAIN,
     } satisfies Config);
   });
 
@@ -221,5 +229,47 @@ describe("redact", () => {
   it("leaves text without secrets alone", () => {
     expect(redact("Xã Tân Hồng 87,03", config)).toBe("Xã Tân Hồng 87,03");
     expect(redact("x", parseConfig({}))).toBe("x");
+  });
+});
+
+describe("parseConfig on Cloudflare Workers", () => {
+  const BOT_INFO = JSON.stringify({ id: 123456789, is_bot: true, first_name: "CCHC", username: "cchc_bot" });
+  const remote = { LIBSQL_URL: "libsql://cchc-demo.turso.io", LIBSQL_AUTH_TOKEN: "token-of-the-database" };
+  const problems = (env: Record<string, string>) => {
+    try {
+      parseConfig(env, { runtime: "workers" });
+    } catch (error) {
+      return (error as AppError).details.problems as { variable: string; message: string }[];
+    }
+    return [];
+  };
+
+  it("has no embedded default: a missing or file: LIBSQL_URL is refused, in Vietnamese, naming the fix", () => {
+    expect(problems({})).toEqual([
+      { variable: "LIBSQL_URL", message: expect.stringContaining("bắt buộc trên Cloudflare Workers") },
+    ]);
+    expect(problems({ LIBSQL_URL: "file:data/cchc.db" })[0]?.message).toContain("không nhận file:");
+    expect(problems(remote)).toEqual([]);
+  });
+
+  it("needs the bot's getMe answer with a Telegram token, validated and of the same bot", () => {
+    const telegram = { ...remote, TELEGRAM_BOT_TOKEN: TELEGRAM_TOKEN, TELEGRAM_WEBHOOK_SECRET: "s3cret" };
+    expect(problems(telegram).map((p) => p.variable)).toEqual(["TELEGRAM_BOT_INFO"]);
+    expect(problems({ ...telegram, TELEGRAM_BOT_INFO: "{not json" })[0]?.message).toContain("JSON do getMe");
+    const other = JSON.stringify({ id: 42, is_bot: true, first_name: "X", username: "x_bot" });
+    expect(problems({ ...telegram, TELEGRAM_BOT_INFO: other })[0]?.message).toContain("bot khác");
+    const config = parseConfig({ ...telegram, TELEGRAM_BOT_INFO: BOT_INFO }, { runtime: "workers" });
+    expect(config.telegram?.botInfo).toMatchObject({
+      id: 123456789,
+      username: "cchc_bot",
+      can_join_groups: true,
+    });
+  });
+
+  it("reads the drain's budget: 50 subrequests by default, up to 1000", () => {
+    expect(parseConfig(remote, { runtime: "workers" }).drain).toEqual(DEFAULT_DRAIN);
+    const paid = parseConfig({ ...remote, OUTBOX_DRAIN_SUBREQUESTS: "1000", OUTBOX_DRAIN_SECONDS: "60" });
+    expect(paid.drain).toEqual({ subrequests: 1000, timeMs: 60_000, cron: "* * * * *" });
+    expect(problemsOf({ OUTBOX_DRAIN_SUBREQUESTS: "5000" })[0]?.variable).toBe("OUTBOX_DRAIN_SUBREQUESTS");
   });
 });

@@ -21,7 +21,7 @@ export interface WebhookRouteOptions {
   secret: string | null;
   log: Log;
   /** Throws ChannelUnavailableError on our own outage (answered 503 by the app). */
-  handle(body: unknown): Promise<unknown>;
+  handle(body: unknown, c: Context): Promise<unknown>;
 }
 
 export function mountWebhook(app: Hono, path: string, options: WebhookRouteOptions): void {
@@ -51,7 +51,7 @@ export function mountWebhook(app: Hono, path: string, options: WebhookRouteOptio
       return c.json({ ok: true });
     }
     try {
-      count(String(await options.handle(body)));
+      count(String(await options.handle(body, c)));
     } catch (error) {
       count("unavailable");
       throw error;

@@ -72,8 +72,30 @@ export interface SenderStats {
   recovered: number;
 }
 
+/** What one bounded drain may spend (a Worker's scheduled invocation: subrequests and time are capped). */
+export interface DrainBudget {
+  /** Subrequests this invocation may make in all. */
+  subrequests: number;
+  /** Subrequests this invocation has made so far (database round trips and Bot API calls alike). */
+  spent(): number;
+  /** Nothing new is taken after this instant (wall clock). */
+  until: Date;
+}
+
+export interface DrainReport {
+  /** Deliveries taken and settled (or released) during this drain. */
+  dispatched: number;
+  /** Why it stopped before the outbox was empty; null when nothing due was left. */
+  stoppedBy: "subrequests" | "time" | "lease" | null;
+}
+
 export interface Sender {
   start(): void;
+  /**
+   * One bounded pass over the outbox, for a runtime without a long-lived process: takes what the budget
+   * allows, waits for those, gives the leases back. What is left is due for the next drain.
+   */
+  drain(budget: DrainBudget): Promise<DrainReport>;
   /** Looks for due deliveries now (something was just queued). */
   wake(): void;
   /** Takes nothing new, lets the deliveries in flight finish, and gives the leases back. */
@@ -87,6 +109,11 @@ export interface Sender {
 
 const BATCH = 256;
 const SETTLE_TRIES = 3;
+/** Subrequests a one-part delivery costs (claim, send, settle) and one spare for a second part or a move. */
+const DELIVERY_COST = 4;
+/** Kept back by a drain for the lease, the summaries queued after settling, and giving the lease back. */
+const DRAIN_RESERVE = 8;
+const OPEN_STATES = new Set(["pending", "held", "sending"]);
 
 class Slots {
   #free: number;
@@ -473,7 +500,66 @@ export function createSender(options: SenderOptions): Sender {
     }
   }
 
+  async function drainPlatform(state: PlatformState, budget: DrainBudget): Promise<DrainReport> {
+    const platform = state.port.platform;
+    const affordable = () =>
+      Math.floor((budget.subrequests - budget.spent() - DRAIN_RESERVE) / DELIVERY_COST);
+    let dispatched = 0;
+    let stoppedBy: DrainReport["stoppedBy"] = null;
+    try {
+      for (;;) {
+        if (affordable() < 1) {
+          stoppedBy = "subrequests";
+          break;
+        }
+        if (wallClock() >= budget.until) {
+          stoppedBy = "time";
+          break;
+        }
+        // Renewed every round: there is no timer between invocations, and a round may outlast a lease.
+        if (!(await takeLease(state))) {
+          stoppedBy = "lease";
+          break;
+        }
+        const due = await store.outbox.due(platform, dueClock(), Math.min(BATCH, affordable()));
+        if (due.length === 0) break;
+        for (const row of due) {
+          await state.slots.take();
+          dispatch(state, row);
+          dispatched++;
+        }
+        await Promise.all([...state.tasks]);
+      }
+    } finally {
+      await Promise.all([...state.tasks]);
+      if (state.holding) {
+        state.holding = false;
+        await store.outbox
+          .releaseLease(platform, holder)
+          .catch((error: unknown) => log.warn("sender: lease not released", { platform, error }));
+      }
+    }
+    return { dispatched, stoppedBy };
+  }
+
   return {
+    async drain(budget) {
+      // One query tells which platforms have anything open: an idle tick costs one subrequest.
+      const open = new Set(
+        (await store.outbox.depth()).filter((d) => OPEN_STATES.has(d.state)).map((d) => d.platform),
+      );
+      const report: DrainReport = { dispatched: 0, stoppedBy: null };
+      for (const state of states.values()) {
+        if (!open.has(state.port.platform)) continue;
+        const one = await drainPlatform(state, budget);
+        report.dispatched += one.dispatched;
+        report.stoppedBy ??= one.stoppedBy;
+        if (one.stoppedBy === "subrequests" || one.stoppedBy === "time") break;
+      }
+      await flushSettled();
+      return report;
+    },
+
     start() {
       if (started) return;
       started = true;

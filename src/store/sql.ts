@@ -49,9 +49,11 @@ function readsThePreviousStatement(stmts: readonly InStatement[]): boolean {
   return /\b(?:total_)?changes\s*\(|\blast_insert_rowid\s*\(/iu.test(sql);
 }
 
+// setImmediate is Node's (workerd has none): looked up, not named, so Worker code type-checks without it.
+const setImmediateIfAny = (globalThis as { setImmediate?: (run: () => void) => unknown }).setImmediate;
 const nextTurn: (run: () => void) => void =
-  typeof globalThis.setImmediate === "function"
-    ? (run) => void globalThis.setImmediate(run)
+  typeof setImmediateIfAny === "function"
+    ? (run) => void setImmediateIfAny(run)
     : (run) => void setTimeout(run, 0);
 
 const GROUP_TURNS = 4;

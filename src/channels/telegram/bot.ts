@@ -27,6 +27,8 @@ export interface TelegramBotOptions {
   apiRoot?: string;
   /** Skips getMe at start (required on Workers, handy in tests). */
   botInfo?: UserFromGetMe;
+  /** The Worker counts its subrequests through this; default grammY's own. */
+  fetch?: typeof fetch;
   chat: ChatService;
   store: Pick<Store, "updates" | "chats" | "subscriptions" | "outbox">;
   log: Log;
@@ -73,6 +75,7 @@ export function createTelegramBot(options: TelegramBotOptions): Bot {
     ...(options.botInfo ? { botInfo: options.botInfo } : {}),
     client: {
       ...(options.apiRoot ? { apiRoot: options.apiRoot } : {}),
+      ...(options.fetch ? { fetch: options.fetch } : {}),
       // grammY's default of 500 s would hold a request far past anyone's patience; replies get less.
       timeoutSeconds: 30,
     },

@@ -28,9 +28,16 @@ export interface ZaloBotOptions {
   replyBudgetMs?: number;
 }
 
+/**
+ * Hands the sending of a reply to the runtime (a Worker's `ctx.waitUntil`), so that the webhook is
+ * answered once the message is claimed: Zalo need not wait on our call back to it. Without one, the
+ * reply is sent before the webhook is answered.
+ */
+export type Background = (work: Promise<unknown>) => void;
+
 export interface ZaloBot {
   /** Throws only on our own outage (the database); every other problem is logged. */
-  handleUpdate(update: ZaloUpdate): Promise<void>;
+  handleUpdate(update: ZaloUpdate, background?: Background): Promise<void>;
 }
 
 /** What a protected sender's message (a child, a person who cannot read…) arrives as: no content. */
@@ -56,7 +63,7 @@ export function createZaloBot(options: ZaloBotOptions): ZaloBot {
     ...(options.wakeSender ? { wakeSender: options.wakeSender } : {}),
   };
 
-  async function deliver(message: ZaloMessage, reply: Reply, started: number): Promise<void> {
+  async function deliverNow(message: ZaloMessage, reply: Reply, started: number): Promise<void> {
     const to = { chatId: message.chat.id, type: message.chat.chat_type ?? "PRIVATE" };
     const updateLog = withFields(log, { update: `zalo:${message.message_id}` });
     await replyNow(port, { ...deliverDeps, log: updateLog }, to, reply, {
@@ -81,8 +88,15 @@ export function createZaloBot(options: ZaloBotOptions): ZaloBot {
   }
 
   return {
-    async handleUpdate(update) {
+    async handleUpdate(update, background) {
       const started = Date.now();
+      // replyNow never throws for the platform's refusals (it queues them): only a bug would escape.
+      const deliver = (message: ZaloMessage, reply: Reply, at: number): Promise<void> => {
+        const sending = deliverNow(message, reply, at);
+        if (background === undefined) return sending;
+        background(sending.catch((error: unknown) => log.error("zalo reply failed", { error })));
+        return Promise.resolve();
+      };
       const message = update.message;
       if (message === undefined) {
         log.info("zalo event without a message ignored", { event: update.event_name });

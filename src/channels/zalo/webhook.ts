@@ -5,7 +5,7 @@
  */
 import type { Log } from "../../log.ts";
 import { ChannelUnavailableError, isInfrastructureFailure } from "../failure.ts";
-import type { ZaloBot } from "./bot.ts";
+import type { Background, ZaloBot } from "./bot.ts";
 import { parseZaloUpdate } from "./update.ts";
 
 export const ZALO_SECRET_HEADER = "X-Bot-Api-Secret-Token";
@@ -15,6 +15,7 @@ export async function handleZaloWebhook(
   bot: ZaloBot,
   body: unknown,
   log: Log,
+  background?: Background,
 ): Promise<"handled" | "rejected"> {
   const parsed = parseZaloUpdate(body);
   if (!parsed.ok) {
@@ -22,7 +23,7 @@ export async function handleZaloWebhook(
     return "rejected";
   }
   try {
-    await bot.handleUpdate(parsed.update);
+    await bot.handleUpdate(parsed.update, background);
     return "handled";
   } catch (error) {
     const messageId = parsed.update.message?.message_id;

@@ -54,6 +54,10 @@ export const telegramVerb: Verb = {
       const menu = commandMenu();
       await bot.api.setMyCommands(menu);
       io.out(`Đã đặt menu lệnh: ${menu.map((item) => `/${item.command}`).join(", ")}.`);
+      // A Worker must not ask getMe in every new isolate: it reads this from its configuration.
+      const me = await bot.api.getMe();
+      io.out("TELEGRAM_BOT_INFO (Cloudflare Workers: npx wrangler secret put TELEGRAM_BOT_INFO):");
+      io.out(JSON.stringify(me));
       return EXIT_OK;
     } catch (error) {
       // grammY's messages name the method, never the URL with the token in it.
