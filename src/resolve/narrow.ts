@@ -46,12 +46,13 @@ export interface NarrowResolver extends Resolver {
   unsure(): boolean;
 }
 
+/** `inner`: a resolver already built over `units` (a cache may keep one per hint). */
 export function createNarrowResolver(
   units: readonly ResolvableUnit[],
   today: string | null,
   hint: NameHint,
+  inner: Resolver = createResolver(units, { today }),
 ): NarrowResolver {
-  const inner = createResolver(units, { today });
   const keys = new Set(hint.keys);
   const codes = new Set(hint.codes);
   let unsure = false;

@@ -108,6 +108,27 @@ describe("a read-only message answered from the units it names", () => {
     expect(sure).toBeGreaterThan(all * 0.5);
   });
 
+  it("keeps what it read for the same names a few minutes, within a bound", async () => {
+    let reads = 0;
+    let clock = 0;
+    const units = {
+      ...db.store.units,
+      named: (query: Parameters<typeof db.store.units.named>[0]) => {
+        reads++;
+        return db.store.units.named(query);
+      },
+    };
+    const provider = narrowResolvers({ units }, () => clock);
+    const hint = nameHint("/diem Tan Hong 2022");
+    const first = await provider(hint);
+    const again = await provider(nameHint("/diem Tan Hong 2022"));
+    expect(reads).toBe(1);
+    expect(again?.resolve("Tan Hong", { year: 2022 })).toEqual(first?.resolve("Tan Hong", { year: 2022 }));
+    clock += 5 * 60 * 1000 + 1;
+    await provider(hint);
+    expect(reads).toBe(2);
+  });
+
   it("reads a few hundred units, not the register", async () => {
     const named = await db.store.units.named(nameHint("/diem Tan Hong Binh Giang 2022"));
     expect(named.units.length).toBeLessThan(2_000);
