@@ -14,7 +14,7 @@ import {
 import { fieldsAreKnown } from "../../src/domain/provenance.ts";
 import { builtinMethodologies } from "../../src/methodologies/index.ts";
 import type { Resolver } from "../../src/resolve/index.ts";
-import type { PeerCard, PublishedCardResult } from "../../src/store/index.ts";
+import type { PeerStanding, PublishedCardResult } from "../../src/store/index.ts";
 import type { CommandDeps } from "../types.ts";
 import { points } from "./format.ts";
 import { originsOfResult } from "./provenance.ts";
@@ -35,17 +35,32 @@ export interface PublishedClimb {
   /** The band gap rests on a published total and a published band threshold. */
   bandGapKnown: boolean;
   /** Every published result of the scope and year, the unit's own included. */
-  peers: PeerCard[];
+  peers: PeerStanding[];
   methodology: Methodology;
 }
 
 /** The methodology a result was frozen with, as stored (the built-in one of that id and version else). */
+/**
+ * Parsed methodologies by id and version: a stored version never changes (the store refuses new content
+ * under an existing version), so a process reads and parses each once.
+ */
+const parsed = new Map<string, Methodology>();
+const PARSED_MAX = 64;
+
 export async function methodologyOf(
   deps: CommandDeps,
   published: Pick<PublishedCardResult, "methodologyId" | "methodologyVersion">,
 ): Promise<Methodology | null> {
+  const key = `${published.methodologyId}@${published.methodologyVersion}`;
+  const known = parsed.get(key);
+  if (known !== undefined) return known;
   const stored = await deps.store.methodologies.get(published.methodologyId, published.methodologyVersion);
-  if (stored !== null) return parseMethodology(JSON.parse(stored.body));
+  if (stored !== null) {
+    const methodology = parseMethodology(JSON.parse(stored.body));
+    if (parsed.size >= PARSED_MAX) parsed.clear();
+    parsed.set(key, methodology);
+    return methodology;
+  }
   return (
     builtinMethodologies.find(
       (m) => m.id === published.methodologyId && m.version === published.methodologyVersion,
@@ -65,7 +80,7 @@ export async function climbFor(
 ): Promise<PublishedClimb | null> {
   const methodology = await methodologyOf(deps, published);
   if (methodology === null) return null;
-  const peers = await deps.store.publishedPeers.cards(published.scopeUnitId, published.year);
+  const peers = published.peers;
   const card = cardOf(published);
   const rules: ClimbRules = methodology;
   const result = climb(

@@ -176,6 +176,7 @@ export type {
 } from "./pending-choices.ts";
 export type { PublicationInput, PublicationRecord } from "./publications.ts";
 export type {
+  PeerStanding,
   PublishedCardResult,
   PublishedRankingEntry,
   PublishedResult,

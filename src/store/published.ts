@@ -47,6 +47,15 @@ export interface PublishedCardResult extends Omit<PublishedResult, "detail"> {
   card: unknown;
   /** Every unit ranked in the result's scope that year, this one included, in no particular order. */
   peerUnitIds: number[];
+  /** The same units' standings, for "what it takes to climb", read in the same query. */
+  peers: PeerStanding[];
+}
+
+export interface PeerStanding {
+  unitId: number;
+  pct: number;
+  /** Its total was published or derived from published figures (not sample). */
+  totalKnown: boolean;
 }
 
 /**
@@ -312,7 +321,7 @@ export function publishedRepo(sql: Sql): PublishedRepo {
     async cardForUnit(unitId, year) {
       const result = await sql.execute({
         sql:
-          `SELECT ${CARD_SELECT}, (SELECT json_group_array(q.unit_id) FROM published_results q ` +
+          `SELECT ${CARD_SELECT}, (SELECT json_group_array(json_array(q.unit_id, q.pct, q.sample, q.origins ->> '$.total')) FROM published_results q ` +
           "WHERE q.scope_unit_id = p.scope_unit_id AND q.year = p.year) AS peers " +
           "FROM published_results p WHERE p.unit_id = ? AND p.year = ?",
         args: [unitId, year],
@@ -320,7 +329,9 @@ export function publishedRepo(sql: Sql): PublishedRepo {
       const row = result.rows[0];
       if (row === undefined) return null;
       const peers: unknown = JSON.parse(text(row, "peers"));
-      if (!Array.isArray(peers) || !peers.every(Number.isInteger)) {
+      const isStanding = (p: unknown) =>
+        Array.isArray(p) && Number.isInteger(p[0]) && typeof p[1] === "number" && Number.isInteger(p[2]);
+      if (!Array.isArray(peers) || !peers.every(isStanding)) {
         throw new StoreError("ROW_SHAPE", "Danh sách đơn vị cùng bảng xếp hạng không đúng dạng.", {
           unitId,
           year,
@@ -335,7 +346,13 @@ export function publishedRepo(sql: Sql): PublishedRepo {
         publishedOn,
         source,
         sample,
-        peerUnitIds: peers as number[],
+        peerUnitIds: peers.map((p: unknown[]) => p[0] as number),
+        // Without origins, the sample flag alone says whether the total is known (src/domain/provenance.ts).
+        peers: peers.map((p: unknown[]) => ({
+          unitId: p[0] as number,
+          pct: p[1] as number,
+          totalKnown: p[3] === null || p[3] === undefined ? p[2] === 0 : p[3] !== "sample",
+        })),
       };
     },
 

@@ -120,11 +120,21 @@ describe.each(backends)("the store under chat messages on $name", (backend) => {
     it("reads a result's card with every unit ranked in its scope that year, in the same query", async () => {
       const [a, b, c] = communes as [number, number, number];
       const withPeers = await store.published.cardForUnit(b, 2021);
-      const { peerUnitIds, card, ...result } = withPeers!;
+      const { peerUnitIds, peers, card, ...result } = withPeers!;
       const { detail, ...full } = (await store.published.forUnit(b, 2021))!;
       expect(result).toEqual(full);
       expect(card).toEqual(cardOfDetail(detail));
       expect([...peerUnitIds].sort((x, y) => x - y)).toEqual([a, b, c].sort((x, y) => x - y));
+      // Their standings too, each total known or not by its sample flag (no origins stored here). The
+      // % passes through SQLite's JSON (15 significant digits): a published % (two decimals) survives
+      // exactly, this test's 90.123 − 1.1 only to 1e-12.
+      const ranked = await store.published.ranking(district, 2021);
+      const byId = new Map(peers.map((p) => [p.unitId, p]));
+      expect(byId.size).toBe(ranked.length);
+      for (const r of ranked) {
+        expect(byId.get(r.unitId)?.totalKnown).toBe(!r.sample);
+        expect(byId.get(r.unitId)?.pct).toBeCloseTo(r.pct, 12);
+      }
       expect((await store.published.cardForUnit(a, 2022))?.peerUnitIds.sort()).toEqual([a, b].sort());
       expect((await store.published.cardForUnit(elsewhere, 2021))?.peerUnitIds).toEqual([elsewhere]);
       expect(await store.published.cardForUnit(c, 2022)).toBeNull();
