@@ -20,6 +20,7 @@ interface Cached {
   units: ResolvableUnit[];
   today: string | null;
   inner: Resolver;
+  incomplete: ReadonlySet<number>;
 }
 
 /**
@@ -44,11 +45,12 @@ export function narrowResolvers(
         units: named.units,
         today: named.today,
         inner: createResolver(named.units, { today: named.today }),
+        incomplete: new Set(named.incomplete),
       };
       cache.delete(key);
       cache.set(key, entry);
       if (cache.size > CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
     }
-    return createNarrowResolver(entry.units, entry.today, hint, entry.inner);
+    return createNarrowResolver(entry.units, entry.today, hint, entry.inner, entry.incomplete);
   };
 }

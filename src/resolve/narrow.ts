@@ -52,6 +52,7 @@ export function createNarrowResolver(
   today: string | null,
   hint: NameHint,
   inner: Resolver = createResolver(units, { today }),
+  incomplete: ReadonlySet<number> = new Set(),
 ): NarrowResolver {
   const keys = new Set(hint.keys);
   const codes = new Set(hint.codes);
@@ -64,19 +65,28 @@ export function createNarrowResolver(
       const looked = readingsOf(typed).map((r) => r.key);
       if (!looked.every((key) => keys.has(key))) unsure = true;
       const result = inner.resolve(text, options);
-      if (result.kind === "none") unsure = true;
-      if (result.kind === "unit" && result.match.distance !== 0) unsure = true;
-      if (result.kind === "choice" && result.options.some((o) => o.distance !== 0)) unsure = true;
+      // Nothing exact: the whole register's near names (or, for type words alone, its answer) may differ.
+      if (result.kind === "none" || (result.kind === "invalid" && result.reason === "empty")) unsure = true;
+      if (result.kind === "unit" && (result.match.distance !== 0 || incomplete.has(result.unit.id)))
+        unsure = true;
+      if (
+        result.kind === "choice" &&
+        result.options.some((o) => o.distance !== 0 || incomplete.has(o.unit.id))
+      ) {
+        unsure = true;
+      }
       return result;
     },
     byId(id) {
       const found = inner.byId(id);
-      if (found === undefined) unsure = true;
+      if (found === undefined || incomplete.has(id)) unsure = true;
       return found;
     },
     byCode(code, options) {
       if (!codes.has(code.trim())) unsure = true;
-      return inner.byCode(code, options);
+      const found = inner.byCode(code, options);
+      if (found.some((m) => incomplete.has(m.unit.id))) unsure = true;
+      return found;
     },
   };
 }

@@ -8,19 +8,27 @@ import { num, text } from "./rows.ts";
 import type { Sql } from "./sql.ts";
 
 const FILL_BATCH = 500;
+/**
+ * Changes whenever `nameKey` does (a new type word, another folding): every stored key then reads as
+ * stale and is computed again, instead of units being chosen by keys an older function made.
+ */
+export const NAME_KEY_VERSION = "v1";
+/** What `name_key_of` holds for a fresh key: the version and the name it was computed from. */
+const KEY_OF = `'${NAME_KEY_VERSION}:' || name`;
+export const keyOf = (name: string) => `${NAME_KEY_VERSION}:${name}`;
 
 /** Computes the key of every unit whose key is missing or was computed from another name. */
 export async function fillNameKeys(sql: Sql): Promise<number> {
   let filled = 0;
   for (;;) {
     const stale = await sql.execute({
-      sql: "SELECT id, name FROM units WHERE name_key_of IS NOT name LIMIT ?",
+      sql: `SELECT id, name FROM units WHERE name_key_of IS NOT ${KEY_OF} LIMIT ?`,
       args: [FILL_BATCH],
     });
     if (stale.rows.length === 0) return filled;
     await sql.batch(
       stale.rows.map((row) => ({
-        sql: "UPDATE units SET name_key = ?, name_key_of = name WHERE id = ?",
+        sql: `UPDATE units SET name_key = ?, name_key_of = ${KEY_OF} WHERE id = ?`,
         args: [nameKey(text(row, "name")), num(row, "id")],
       })),
     );
@@ -42,6 +50,8 @@ export interface NamedUnits {
   today: string | null;
   /** Some key is missing or out of date: only the whole register answers correctly. */
   stale: boolean;
+  /** Units read with some of their successors left out (beyond the provinces read): not to be answered from. */
+  incomplete: number[];
 }
 
 /** Every unit of the provinces (old and new) these units belong to, found by walking up to the top. */
@@ -75,4 +85,6 @@ export const NAMED_UNITS_SQL =
   "JOIN unit_lineage l ON l.predecessor_id = p.id JOIN units s ON s.id = l.successor_id " +
   "WHERE s.id IN (SELECT id FROM members)) AS links, " +
   "(SELECT max(valid_from) FROM units) AS today, " +
-  "EXISTS (SELECT 1 FROM units WHERE name_key_of IS NOT name) AS stale";
+  "(SELECT json_group_array(m.id) FROM members m WHERE EXISTS (SELECT 1 FROM unit_lineage l " +
+  "WHERE l.predecessor_id = m.id AND l.successor_id NOT IN (SELECT id FROM members))) AS incomplete, " +
+  `EXISTS (SELECT 1 FROM units WHERE name_key_of IS NOT ${KEY_OF}) AS stale`;

@@ -1,5 +1,5 @@
 import type { InStatement, Row } from "@libsql/client";
-import type { FigureOrigins } from "../domain/provenance.ts";
+import { type FigureOrigins, originsOf } from "../domain/provenance.ts";
 import { cardOfDetail } from "../domain/published.ts";
 import { auditIfChangedStatement, auditStatement } from "./audit.ts";
 import { StoreError } from "./errors.ts";
@@ -321,7 +321,7 @@ export function publishedRepo(sql: Sql): PublishedRepo {
     async cardForUnit(unitId, year) {
       const result = await sql.execute({
         sql:
-          `SELECT ${CARD_SELECT}, (SELECT json_group_array(json_array(q.unit_id, q.pct, q.sample, q.origins ->> '$.total')) FROM published_results q ` +
+          `SELECT ${CARD_SELECT}, (SELECT json_group_array(json_array(q.unit_id, q.pct, q.sample, json(q.origins))) FROM published_results q ` +
           "WHERE q.scope_unit_id = p.scope_unit_id AND q.year = p.year) AS peers " +
           "FROM published_results p WHERE p.unit_id = ? AND p.year = ?",
         args: [unitId, year],
@@ -351,7 +351,7 @@ export function publishedRepo(sql: Sql): PublishedRepo {
         peers: peers.map((p: unknown[]) => ({
           unitId: p[0] as number,
           pct: p[1] as number,
-          totalKnown: p[3] === null || p[3] === undefined ? p[2] === 0 : p[3] !== "sample",
+          totalKnown: originsOf(p[3] ?? null, p[2] === 1, null).total !== "sample",
         })),
       };
     },

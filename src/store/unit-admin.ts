@@ -8,6 +8,7 @@ import type { UnitLevel, UnitRecord } from "../domain/unit.ts";
 import { nameKey } from "../resolve/unit-index.ts";
 import { auditIfChangedStatement } from "./audit.ts";
 import { StoreError } from "./errors.ts";
+import { keyOf } from "./name-keys.ts";
 import { text } from "./rows.ts";
 import type { Sql, WriteContext } from "./sql.ts";
 import { UNIT_KINDS, UNIT_LEVELS, unitFromRow } from "./units.ts";
@@ -137,8 +138,8 @@ export function unitAdminRepo(sql: Sql): UnitAdminRepo {
           ? []
           : [
               {
-                sql: "UPDATE units SET name_key = ?, name_key_of = name WHERE id = ?",
-                args: [nameKey(patch.name), id],
+                sql: "UPDATE units SET name_key = ?, name_key_of = ? WHERE id = ?",
+                args: [nameKey(patch.name), keyOf(patch.name), id],
               },
             ]),
       ]);

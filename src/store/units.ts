@@ -3,7 +3,7 @@ import type { ResolvableUnit, UnitKind, UnitLevel, UnitRecord } from "../domain/
 import { nameKey } from "../resolve/unit-index.ts";
 import { auditStatement } from "./audit.ts";
 import { StoreError } from "./errors.ts";
-import { fillNameKeys, NAMED_UNITS_SQL, type NamedUnits, type NamedUnitsQuery } from "./name-keys.ts";
+import { fillNameKeys, keyOf, NAMED_UNITS_SQL, type NamedUnits, type NamedUnitsQuery } from "./name-keys.ts";
 import { narrow, num, numOrNull, text, textOrNull } from "./rows.ts";
 import type { Sql, WriteContext } from "./sql.ts";
 
@@ -283,6 +283,7 @@ export function unitsRepo(sql: Sql): UnitsRepo {
         units: assembleResolvable(units as Tuple[], links as Tuple[]),
         today: textOrNull(row, "today"),
         stale: num(row, "stale") !== 0,
+        incomplete: JSON.parse(text(row, "incomplete")) as number[],
       };
     },
 
@@ -312,7 +313,7 @@ export function unitsRepo(sql: Sql): UnitsRepo {
             input.source,
             input.sample ? 1 : 0,
             nameKey(input.name),
-            input.name,
+            keyOf(input.name),
           ],
         },
         {

@@ -135,6 +135,18 @@ describe.each(backends)("the store under chat messages on $name", (backend) => {
         expect(byId.get(r.unitId)?.totalKnown).toBe(!r.sample);
         expect(byId.get(r.unitId)?.pct).toBeCloseTo(r.pct, 12);
       }
+      // Origins of a shape this code does not know count for nothing: the sample flag decides.
+      const sampled = ranked.find((r) => r.sample)!;
+      await db.client.execute({
+        sql: "UPDATE published_results SET origins = ? WHERE unit_id = ? AND year = 2021",
+        args: ['{"schema":9,"total":"published"}', sampled.unitId],
+      });
+      const reread = await store.published.cardForUnit(b, 2021);
+      expect(reread?.peers.find((p) => p.unitId === sampled.unitId)?.totalKnown).toBe(false);
+      await db.client.execute({
+        sql: "UPDATE published_results SET origins = NULL WHERE unit_id = ? AND year = 2021",
+        args: [sampled.unitId],
+      });
       expect((await store.published.cardForUnit(a, 2022))?.peerUnitIds.sort()).toEqual([a, b].sort());
       expect((await store.published.cardForUnit(elsewhere, 2021))?.peerUnitIds).toEqual([elsewhere]);
       expect(await store.published.cardForUnit(c, 2022)).toBeNull();
