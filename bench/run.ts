@@ -13,6 +13,7 @@ const scripts = [
   "bench/push.ts",
   "bench/ops.ts",
   "bench/edge.ts",
+  "bench/edge-direct.ts",
 ];
 
 console.log(`# cchc-bot benchmarks — ${new Date().toISOString()}`);
