@@ -264,14 +264,16 @@ export function UnitView(props: { page: UnitCardPage }) {
               <div>
                 Người đứng đầu: <strong>{page.rating.label}</strong>
               </div>
-              <ul>
-                {page.rating.reasons.map((r) => (
-                  <li>{r}</li>
-                ))}
-                {page.rating.flags.map((f) => (
-                  <li>⚑ {f}</li>
-                ))}
-              </ul>
+              {page.rating.reasons.length + page.rating.flags.length === 0 ? null : (
+                <ul>
+                  {page.rating.reasons.map((r) => (
+                    <li>{r}</li>
+                  ))}
+                  {page.rating.flags.map((f) => (
+                    <li>⚑ {f}</li>
+                  ))}
+                </ul>
+              )}
             </>
           )}
         </section>
