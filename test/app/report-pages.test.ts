@@ -114,6 +114,10 @@ describe("GET /bao-cao/<code>/<year>", () => {
       expect(row, code).toContain(`href="/don-vi/${code}/2022"`);
     }
     expect(page.html).toContain("87,032%");
+    // Tân Hồng's rank change is derived, its points change sample: each carries its own mark.
+    const tanHong = /<tr data-unit="10972">[\s\S]*?<\/tr>/u.exec(page.html)?.[0] ?? "";
+    expect(tanHong).toContain("87,032% △");
+    expect(tanHong).toContain("-1,088 điểm ◇");
     expect(page.html).toContain("◇ số liệu minh họa, không phải số công bố");
     expect(meta(page.html, "og:title")).toBe("Xếp hạng Chỉ số CCHC 2022 · Huyện Bình Giang");
     expect(meta(page.html, "og:description")).toContain("Dẫn đầu: Tân Hồng 87,032%");

@@ -79,7 +79,7 @@ export interface RankingRow {
   score: string;
   /** "↑2", "↓1", "=" or "". */
   rankChange: string;
-  /** "+1,20 điểm" or null. */
+  /** "+1,20 điểm ◇" (with its own mark) or null. */
   pointsChange: string | null;
   band: string | null;
   /** " ◇", " △" or "". */
@@ -131,7 +131,11 @@ export async function rankingPage(deps: ReportDeps, code: string, year: number):
         pct: entry.pct,
         score: asPublished(entry),
         rankChange: arrow(entry.rankChange).trim(),
-        pointsChange: changeText(null, entry.pointsChange),
+        // Its own mark: a published rank change may sit beside a sample points change.
+        pointsChange:
+          entry.pointsChange === null
+            ? null
+            : `${changeText(null, entry.pointsChange)}${marks.of(origins.pointsChange)}`,
         band: entry.groupLabel,
         mark: marks.of(
           origins.total,

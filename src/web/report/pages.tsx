@@ -32,7 +32,8 @@ td.num,th.num{text-align:right;white-space:nowrap}
 ul{padding-left:1.2rem;margin:.3rem 0}
 .field{margin:.5rem 0}
 .field .label{display:flex;justify-content:space-between;gap:8px;font-size:.9rem}
-.legend-key{display:inline-block;width:10px;height:10px;margin-right:4px;border-radius:2px}
+tr.band-row th{background:#f1f3f4;font-weight:600;font-size:.85rem}
+.climb{margin-top:.3rem}
 `;
 
 export interface Meta {
@@ -77,15 +78,37 @@ function Years(props: { years: { year: number; href: string; current?: boolean }
 }
 
 const ROW = 22;
+const BAND_HEAD = 15;
 const LABEL_W = 118;
 const BAR_W = 180;
 const WIDTH = 360;
 
+/**
+ * Where each row and each band's heading go: a band (a group of the classification) starts with its
+ * label on a line of its own, then its rows on a tinted background.
+ */
+function chartLayout(page: RankingPage) {
+  const starts = new Map(page.bands.map((band) => [band.from, band]));
+  const rowY: number[] = [];
+  const bandBoxes: { label: string; y: number; height: number }[] = [];
+  let y = 0;
+  page.rows.forEach((_, i) => {
+    const band = starts.get(i);
+    if (band !== undefined) {
+      bandBoxes.push({ label: band.label, y, height: BAND_HEAD + (band.to - band.from + 1) * ROW });
+      y += BAND_HEAD;
+    }
+    rowY.push(y);
+    y += ROW;
+  });
+  return { rowY, bandBoxes, height: y + 2 };
+}
+
 /** One bar per unit (its % of the maximum), the group bands behind the rows, the change after the value. */
 export function RankingChart(props: { page: RankingPage }) {
-  const { rows, bands } = props.page;
-  const height = rows.length * ROW + 4;
-  const bandIndex = new Map([...new Set(bands.map((b) => b.label))].map((label, i) => [label, i % 5]));
+  const { rows } = props.page;
+  const { rowY, bandBoxes, height } = chartLayout(props.page);
+  const bandIndex = new Map([...new Set(bandBoxes.map((b) => b.label))].map((label, i) => [label, i % 5]));
   return (
     <svg
       class="chart"
@@ -93,26 +116,26 @@ export function RankingChart(props: { page: RankingPage }) {
       role="img"
       aria-label={`Biểu đồ xếp hạng ${props.page.scopeTitle} năm ${props.page.year}`}
     >
-      {bands.map((band) => (
+      {bandBoxes.map((band) => (
         <g class="band">
           <rect
             class={`band${bandIndex.get(band.label) ?? 0}`}
             x="0"
-            y={band.from * ROW + 1}
+            y={band.y}
             width={WIDTH}
-            height={(band.to - band.from + 1) * ROW}
+            height={band.height}
           />
-          <text class="band-label" x={WIDTH - 2} y={band.from * ROW + 10} text-anchor="end">
+          <text class="band-label" x="4" y={band.y + 11}>
             {band.label}
           </text>
         </g>
       ))}
       {rows.map((row, i) => {
-        const y = i * ROW + 2;
+        const y = rowY[i] ?? 0;
         const width = Math.max(1, (Math.min(100, Math.max(0, row.pct)) / 100) * BAR_W);
         return (
           <g>
-            <text x="2" y={y + 15}>
+            <text x="4" y={y + 15}>
               {`${row.rank ?? "–"}. ${row.name}`.slice(0, 22)}
             </text>
             <rect
@@ -160,21 +183,27 @@ export function RankingView(props: { page: RankingPage }) {
             </tr>
           </thead>
           <tbody>
-            {page.rows.map((row) => (
-              <tr data-unit={row.code}>
-                <td class="num">{row.rank ?? "–"}</td>
-                <td>
-                  <a href={row.href}>{row.name}</a>
-                  {row.band === null ? null : <div class="note">{row.band}</div>}
-                </td>
-                <td class="num">
-                  {row.score}
-                  {row.mark}
-                </td>
-                <td class="num">
-                  {[row.rankChange, row.pointsChange].filter((p) => p !== null && p !== "").join(" · ")}
-                </td>
-              </tr>
+            {page.rows.map((row, i) => (
+              <>
+                {page.bands.some((band) => band.from === i) ? (
+                  <tr class="band-row">
+                    <th colspan={4}>{row.band}</th>
+                  </tr>
+                ) : null}
+                <tr data-unit={row.code}>
+                  <td class="num">{row.rank ?? "–"}</td>
+                  <td>
+                    <a href={row.href}>{row.name}</a>
+                  </td>
+                  <td class="num">
+                    {row.score}
+                    {row.mark}
+                  </td>
+                  <td class="num">
+                    {[row.rankChange, row.pointsChange].filter((p) => p !== null && p !== "").join(" · ")}
+                  </td>
+                </tr>
+              </>
             ))}
           </tbody>
         </table>
@@ -253,7 +282,7 @@ export function UnitView(props: { page: UnitCardPage }) {
           <div>{line}</div>
         ))}
         {page.group === null ? null : <div>{page.group}</div>}
-        {page.climb === null ? null : <div class="climb">🎯 {page.climb}</div>}
+        {page.climb === null ? null : <div class="climb">Mục tiêu: {page.climb}</div>}
       </section>
       {page.rating === null && page.ratingNote === null ? null : (
         <section class="card rating">
@@ -282,9 +311,7 @@ export function UnitView(props: { page: UnitCardPage }) {
         <section class="card">
           <h2>Điểm từng lĩnh vực</h2>
           {page.averageWord === null ? null : (
-            <p class="note">
-              <span class="legend-key" /> Vạch đỏ: điểm trung bình ({page.averageWord}).
-            </p>
+            <p class="note">Vạch đỏ: điểm trung bình ({page.averageWord}).</p>
           )}
           {page.fields.map((field) => (
             <FieldBarView field={field} averageWord={page.averageWord} />
