@@ -97,7 +97,7 @@ async function scoreCard(
 }
 
 /** Whether the rating is what the % alone gives (no cap lowered it), so it needs no reason. */
-function isBaseRating(card: PublishedCard | null): boolean {
+export function isBaseRating(card: PublishedCard | null): boolean {
   const rating = card?.result.headRating;
   return rating !== undefined && rating !== null && rating.base.code === rating.final.code;
 }
@@ -106,7 +106,7 @@ function isBaseRating(card: PublishedCard | null): boolean {
  * The change against the previous year: one line when the rank and the points rest on the same kind
  * of figure, else one line each, so a published rank change never shares a line with a sample figure.
  */
-function changeLines(published: PublishedCardResult, origins: FigureOrigins, marks: Marks): string[] {
+export function changeLines(published: PublishedCardResult, origins: FigureOrigins, marks: Marks): string[] {
   const prefix = `So với năm ${published.year - 1}: `;
   const rank = changeText(published.rankChange, null);
   const pts = changeText(null, published.pointsChange);

@@ -190,11 +190,11 @@ async function table(
  * The % as the source printed it: on a 100-point scale the points are the %, and a source that gave
  * three decimals (87,032) keeps them; otherwise the rounded % of the methodology.
  */
-function asPublished(entry: PublishedRankingEntry): string {
+export function asPublished(entry: PublishedRankingEntry): string {
   return entry.maxPoints === 100 ? `${formatScore(entry.total)}%` : formatPercent(entry.pct);
 }
 
-function arrow(change: number | null): string {
+export function arrow(change: number | null): string {
   if (change === null) return "";
   if (change > 0) return ` ↑${change}`;
   if (change < 0) return ` ↓${-change}`;
@@ -202,7 +202,7 @@ function arrow(change: number | null): string {
 }
 
 /** Names as the reports print them: the most common kind is dropped ("Thống Nhất", "Thị trấn Gia Lộc"). */
-function shortener(
+export function shortener(
   resolver: Resolver,
   entries: readonly PublishedRankingEntry[],
 ): (unitId: number) => string {

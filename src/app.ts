@@ -1,6 +1,7 @@
 /**
  * The HTTP face of the service, the same on Node and Workers: the Telegram and Zalo webhooks, the
- * health check and the playground. Everything it needs comes in `deps`; nothing here is Node-only.
+ * health check, the playground and the public report pages. Everything it needs comes in `deps`;
+ * nothing here is Node-only.
  */
 import type { Bot } from "grammy";
 import { type Context, Hono } from "hono";
@@ -22,6 +23,8 @@ import type { Store } from "./store/index.ts";
 import { limitBody } from "./web/body-limit.ts";
 import { chatApi, noticesApi } from "./web/chat-api.ts";
 import { playgroundPage } from "./web/page.ts";
+import type { ReportDeps } from "./web/report/model.ts";
+import { mountReportPages } from "./web/report/routes.tsx";
 
 export interface ChannelDeps<B> {
   bot: B;
@@ -49,6 +52,10 @@ export interface AppDeps {
   publicRateLimit?: number;
   /** Behind one reverse proxy: the client is the last address it appended to X-Forwarded-For. */
   trustProxy?: boolean;
+  /** What the public report pages (/bao-cao, /don-vi) read; without it they answer 404. */
+  reports?: ReportDeps | null;
+  /** The service's public address, for the pages' og:url. */
+  publicBaseUrl?: string | null;
 }
 
 /** A playground message is a command of at most 1,000 characters: 16 KiB of JSON is plenty. */
@@ -134,6 +141,11 @@ export function createApp(deps: AppDeps): Hono {
     chatApi(deps.chat, deps.now),
   );
   app.get("/api/notices", perClient, noticesApi(deps.store));
+  if (deps.reports) {
+    app.use("/bao-cao/*", perClient);
+    app.use("/don-vi/*", perClient);
+    mountReportPages(app, deps.reports, { publicBaseUrl: deps.publicBaseUrl ?? null });
+  }
 
   app.get("/metrics", async (c) => {
     if (!deps.adminToken) throw new HTTPException(404, { message: "Không có trang này." });

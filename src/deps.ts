@@ -127,5 +127,7 @@ export function createDeps(config: Config, client: Client, options: DepsOptions 
     publicRateLimit: config.publicRateLimit,
     trustProxy: config.trustProxy,
     adminToken: config.adminToken,
+    reports: { store, resolver },
+    publicBaseUrl: config.publicBaseUrl,
   };
 }

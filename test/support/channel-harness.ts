@@ -20,7 +20,7 @@ import { createZaloClient } from "../../src/channels/zalo/client.ts";
 import { type ChatService, createChatService } from "../../src/chat/service.ts";
 import { openEmbedded } from "../../src/db/open.ts";
 import { createLog, type Log } from "../../src/log.ts";
-import { createResolver } from "../../src/resolve/index.ts";
+import { createResolver, type Resolver } from "../../src/resolve/index.ts";
 import { createStore, type Store } from "../../src/store/index.ts";
 import { migrate } from "../../src/store/migrate.ts";
 import { readMigrations } from "../../src/store/migrations-fs.ts";
@@ -106,6 +106,15 @@ export function realChat(store: Store, log: Log): ChatService {
   });
 }
 
+/** The register's index, built on first use and kept, as the app's deps keep it. */
+function sharedResolver(store: Store): () => Promise<Resolver> {
+  let built: Promise<Resolver> | null = null;
+  return () => {
+    built ??= store.units.listResolvable().then((units) => createResolver(units));
+    return built;
+  };
+}
+
 export async function startHarness(options: HarnessOptions): Promise<Harness> {
   const client = options.client ?? openEmbedded(":memory:");
   await migrate(client, await readMigrations(), NOW);
@@ -140,6 +149,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     log,
     now,
     ...(options.adminToken ? { adminToken: options.adminToken } : {}),
+    reports: { store, resolver: sharedResolver(store) },
   });
   return { app, client, store, logs, close: () => client.close() };
 }
