@@ -90,6 +90,8 @@ async function scoreCard(
   const legend = marks.legend();
   card.line(italic(sourceOf(origins, legend?.includes("△") === true)));
   if (legend !== null) card.line(italic(legend));
+  if (deps.pagesBaseUrl)
+    card.link("Xem trang kết quả", `${deps.pagesBaseUrl}/don-vi/${unit.code}/${published.year}`);
   card
     .choice("Chi tiết từng lĩnh vực", `/tieuchi #${unit.id} ${published.year}`)
     .choice(`Bảng xếp hạng ${ranking.scopeName}`, `/hang #${published.scopeUnitId} ${published.year}`);

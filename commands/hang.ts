@@ -183,6 +183,9 @@ async function table(
   const legend = marks.legend();
   if (first) built.line(italic(sourceOf(originsOfResult(first), false)));
   if (legend !== null) built.line(italic(legend));
+  const scope = resolver.byId(scopeId)?.unit;
+  if (deps.pagesBaseUrl && scope)
+    built.link("Xem biểu đồ xếp hạng", `${deps.pagesBaseUrl}/bao-cao/${scope.code}/${year}`);
   return built.build();
 }
 

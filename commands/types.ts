@@ -62,6 +62,8 @@ export interface CommandDeps {
   resolver(): Promise<Resolver>;
   /** The registry, for help texts and suggestions. */
   commands: readonly Command[];
+  /** Where the public report pages are served (PUBLIC_BASE_URL): replies link to them when set. */
+  pagesBaseUrl?: string | null;
 }
 
 export interface Command {

@@ -64,6 +64,7 @@ export function createDeps(config: Config, client: Client, options: DepsOptions 
     resolver,
     log,
     ...(options.narrowNames === true ? { narrowResolver: narrowResolvers(store) } : {}),
+    pagesBaseUrl: config.publicBaseUrl,
   });
   let sender: Sender | null = null;
   const wakeSender = () => {
@@ -101,7 +102,7 @@ export function createDeps(config: Config, client: Client, options: DepsOptions 
       webhookSecret: config.zalo.webhookSecret,
     };
   if (zaloClient) ports.push(zaloPort(zaloClient));
-  const jobs: JobDeps = { store, resolver, office: config.pushes.office };
+  const jobs: JobDeps = { store, resolver, office: config.pushes.office, pagesBaseUrl: config.publicBaseUrl };
   sender = createSender({
     store,
     ports,

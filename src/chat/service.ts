@@ -71,6 +71,8 @@ export interface ChatServiceDeps {
    * answered again with the whole register when that could differ (src/chat/narrow.ts).
    */
   narrowResolver?: NarrowResolvers;
+  /** PUBLIC_BASE_URL: score cards and rankings link to the report pages when set. */
+  pagesBaseUrl?: string | null;
 }
 
 /** How long a numbered list can be answered with a number. */
@@ -123,7 +125,12 @@ export function createChatService(deps: ChatServiceDeps): ChatService {
     });
     return resolving;
   };
-  const commandDeps: CommandDeps = { store, resolver, commands: deps.commands ?? registry };
+  const commandDeps: CommandDeps = {
+    store,
+    resolver,
+    commands: deps.commands ?? registry,
+    pagesBaseUrl: deps.pagesBaseUrl ?? null,
+  };
 
   /** Runs a read-only answer over the units the text names, unless the whole register is at hand. */
   async function narrowly<T>(text: string, ids: number[], run: (d: CommandDeps) => Promise<T>): Promise<T> {

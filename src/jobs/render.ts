@@ -22,6 +22,6 @@ export function commandReply(deps: JobDeps, command: Command, args: string, at: 
       subscription: null,
       now: at,
     },
-    { store: deps.store, resolver: deps.resolver, commands },
+    { store: deps.store, resolver: deps.resolver, commands, pagesBaseUrl: deps.pagesBaseUrl ?? null },
   );
 }

@@ -24,6 +24,8 @@ export interface JobDeps {
   resolver: () => Promise<Resolver>;
   /** When optional notices may go: Monday–Friday 07:00–17:30 by default. */
   office: OfficeHours;
+  /** PUBLIC_BASE_URL: announcements link to the report pages when set. */
+  pagesBaseUrl?: string | null;
 }
 
 export interface JobRequest {
