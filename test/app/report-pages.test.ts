@@ -90,6 +90,20 @@ describe("GET /don-vi/<code>/<year>", () => {
     expect(linksTo(page.html, 2023)).toEqual([]);
   });
 
+  it("shows TTHC cases by period: Bắc An's published counts, the letters not published, sample periods marked", async () => {
+    const page = await get("/don-vi/10558/2021");
+    expect(page.status).toBe(200);
+    const section = page.html.slice(page.html.indexOf('id="tthc"'));
+    expect(section).toContain("Giải quyết thủ tục hành chính");
+    // 01/01–02/12/2023 as the commune's portal printed it: 1.035 processed, 1 late, 99,9% on time.
+    expect(section).toMatch(
+      /01\/01\/2023–02\/12\/2023<\/td><td>1\.035<\/td><td>99,9%<\/td><td>1<\/td><td>chưa công bố<\/td>/u,
+    );
+    // The two earlier periods are generated: marked, and the legend says so.
+    expect(section.match(/–02\/12\/202[12] ◇/gu)).toHaveLength(2);
+    expect(page.html).toContain("◇ số liệu minh họa");
+  });
+
   it("answers 404 in Vietnamese for an unknown code, a bad year, or a year never published", async () => {
     for (const path of ["/don-vi/99999999/2022", "/don-vi/10972/abcd", "/don-vi/10972/2019"]) {
       const page = await get(path);

@@ -31,6 +31,7 @@ import { lowestAmong } from "../../core/index.ts";
 import { formatPercent, formatScore } from "../../format/vi.ts";
 import type { Match, Resolver } from "../../resolve/index.ts";
 import type { PublishedCardResult, Store } from "../../store/index.ts";
+import { type TthcRow, tthcRows, tthcSources } from "./tthc-rows.ts";
 
 export interface ReportDeps {
   store: Store;
@@ -228,6 +229,9 @@ export interface UnitCardPage {
   years: YearLink[];
   /** Predecessors before the 2025 reform, or the successor after it. */
   lineage: { title: string; units: UnitLink[] } | null;
+  /** TTHC cases by period, latest first, and where the counts come from. */
+  tthc: TthcRow[];
+  tthcSources: string[];
   source: string;
   legend: string | null;
 }
@@ -328,6 +332,8 @@ async function unitCard(
     href: unitPath(match.unit.code, y),
     current: y === year,
   }));
+  const periods = await deps.store.tthc.forUnit(match.unit.id, 6);
+  const tthc = tthcRows(periods, marks);
   const legend = marks.legend();
   return {
     kind: "unit",
@@ -352,6 +358,8 @@ async function unitCard(
     notes: [...(snapshot?.annotations ?? []), ...origins.conflicts.map((c) => `⚠️ ${c}`)],
     years,
     lineage: lineageOf(resolver, match),
+    tthc,
+    tthcSources: tthcSources(periods),
     source: sourceOf(origins, legend?.includes("△") === true),
     legend,
   };

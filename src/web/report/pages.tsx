@@ -331,6 +331,39 @@ export function UnitView(props: { page: UnitCardPage }) {
       {page.notes.map((n) => (
         <p class="note">{n}</p>
       ))}
+      {page.tthc.length === 0 ? null : (
+        <section class="card" id="tthc">
+          <h2>Giải quyết thủ tục hành chính</h2>
+          <table>
+            <thead>
+              <tr>
+                <th>Kỳ</th>
+                <th>Đã giải quyết</th>
+                <th>Đúng hạn</th>
+                <th>Trễ hạn</th>
+                <th>Thư xin lỗi</th>
+              </tr>
+            </thead>
+            <tbody>
+              {page.tthc.map((row) => (
+                <tr>
+                  <td>
+                    {row.period}
+                    {row.mark}
+                  </td>
+                  <td>{row.processed}</td>
+                  <td>{row.onTime}</td>
+                  <td>{row.late}</td>
+                  <td>{row.apologies}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {page.tthcSources.map((source) => (
+            <p class="note">Nguồn: {source}</p>
+          ))}
+        </section>
+      )}
       {page.lineage === null ? null : (
         <section class="card">
           <h2>{page.lineage.title}</h2>
