@@ -8,6 +8,12 @@ import { builtinMethodologies } from "../methodologies/index.ts";
 import type { StoreRepos } from "../store/index.ts";
 import { levelName } from "./unit-codes.ts";
 
+/**
+ * A methodology of province code "00" applies in every province (a national template, or the benchmarks'
+ * synthetic one); a province's own methodology is preferred to it when one fits.
+ */
+export const NATIONWIDE = "00";
+
 /** The province a unit version belongs to (itself for a province), or null when its chain is broken. */
 export function provinceOf(unit: UnitRecord, byId: ReadonlyMap<number, UnitRecord>): UnitRecord | null {
   let current: UnitRecord | undefined = unit;
@@ -74,9 +80,11 @@ export class MethodologyFinder {
     const key = `${province.code}|${level}|${year}`;
     const cached = this.fits.get(key);
     if (cached !== undefined) return cached;
-    const fitting = (await this.list()).filter(
-      (m) => m.provinceCode === province.code && m.level === level && m.from <= year && year <= m.to,
-    );
+    const applies = (m: Known, code: string) =>
+      m.provinceCode === code && m.level === level && m.from <= year && year <= m.to;
+    const all = await this.list();
+    const own = all.filter((m) => applies(m, province.code));
+    const fitting = own.length > 0 ? own : all.filter((m) => applies(m, NATIONWIDE));
     const what = `đơn vị ${levelName(level)} của ${province.name} năm ${year}`;
     let fit: Fit;
     if (fitting.length === 1) fit = { ok: true, id: (fitting[0] as Known).id };

@@ -156,6 +156,24 @@ describe("without --methodology", () => {
     expect(named.changes[0]).toMatchObject({ inserted: 1 });
   });
 
+  it("takes a nationwide methodology (province code 00) anywhere, after a province's own", async () => {
+    const national = {
+      ...builtinMethodologies.find((m) => m.id === "phuyen-commune-2022")!,
+      id: "toan-quoc-xa-2023",
+      jurisdiction: { province: "Toàn quốc", provinceCode: "00" },
+      assessedYears: { from: 2023, to: 2023 },
+    };
+    await runImport(
+      db.store,
+      { kind: "methodology", input: textInput("n.json", JSON.stringify(national)) },
+      ctx,
+    );
+    // Phú Yên has no methodology of its own for 2023: the nationwide one is taken, without naming it.
+    const text = [HEADER, ...rows(PHU_YEN_WARD, 2023, "phuyen-commune-2022")].join("\n");
+    await runImport(db.store, { kind: "assessments", input: textInput("a.csv", text) }, ctx);
+    expect(await methodologyOf(PHU_YEN_WARD, 2023)).toBe("toan-quoc-xa-2023");
+  });
+
   it("reports a bad unit code on its own row", async () => {
     const problems = await refused([HEADER, "99999,2022,F1,5"].join("\n"));
     expect(problems).toEqual([

@@ -20,7 +20,7 @@ import type { UnitRecord } from "../../domain/unit.ts";
 import { decimalsOf, formatIsoDate, formatNumber } from "../../format/vi.ts";
 import { type ConflictingValues, type StagedScore, yearWindow } from "../../store/index.ts";
 import * as read from "../fields.ts";
-import { MethodologyFinder, provinceOf } from "../jurisdiction.ts";
+import { MethodologyFinder, NATIONWIDE, provinceOf } from "../jurisdiction.ts";
 import { lookupMethodology } from "../methodologies.ts";
 import { MAX_PROBLEMS, refuseIfAny } from "../problems.ts";
 import { type ImportRecord, openWithColumns, placeWord, problemsOf } from "../records.ts";
@@ -198,6 +198,7 @@ class RowChecker {
     fail: (code: "UNIT_OUTSIDE_JURISDICTION", reason: string) => void,
   ): boolean {
     const province = provinceOf(unit, this.byId);
+    if (m.jurisdiction.provinceCode === NATIONWIDE) return true;
     if (province !== null && province.code === m.jurisdiction.provinceCode) return true;
     const key = `${unit.id}|${m.id}`;
     if (!this.reported.has(key)) {
