@@ -44,6 +44,20 @@ export interface AuditQuery {
   limit: number;
 }
 
+/** A chat linked to a unit (who has joined), without its platform id: an officer needs no more. */
+export interface SubtreeChat {
+  chatRef: number;
+  platform: string;
+  type: string;
+  title: string | null;
+  status: string;
+  role: string;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  linkedAt: string;
+}
+
 export interface AdminRepo {
   createToken(input: AdminTokenInput, ctx: WriteContext): Promise<number>;
   tokenByHash(secretHash: string): Promise<AdminTokenRecord | null>;
@@ -56,6 +70,8 @@ export interface AdminRepo {
   inSubtree(rootId: number, unitId: number): Promise<boolean>;
   /** The codes of every unit version of the subtree of `rootId`, itself included. */
   subtreeCodes(rootId: number): Promise<Set<string>>;
+  /** The chats linked to the units of the subtree of `rootId`, by unit code then link time. */
+  chatsInSubtree(rootId: number): Promise<SubtreeChat[]>;
   /** Audit rows, newest first. */
   audit(query: AuditQuery): Promise<AuditRecord[]>;
 }
@@ -178,6 +194,29 @@ export function adminRepo(sql: Sql): AdminRepo {
         args: [rootId],
       });
       return new Set(result.rows.map((row) => text(row, "code")));
+    },
+
+    async chatsInSubtree(rootId) {
+      const result = await sql.execute({
+        sql:
+          `${SUBTREE}SELECT c.id AS chat_ref, c.platform, c.type, c.title, c.status, s.role, u.id AS unit_id, ` +
+          "u.code AS unit_code, u.name AS unit_name, s.created_at FROM subtree t " +
+          "JOIN subscriptions s ON s.unit_id = t.id JOIN chats c ON c.id = s.chat_ref JOIN units u ON u.id = t.id " +
+          "ORDER BY u.code, s.created_at, c.id",
+        args: [rootId],
+      });
+      return result.rows.map((row) => ({
+        chatRef: num(row, "chat_ref"),
+        platform: text(row, "platform"),
+        type: text(row, "type"),
+        title: textOrNull(row, "title"),
+        status: text(row, "status"),
+        role: text(row, "role"),
+        unitId: num(row, "unit_id"),
+        unitCode: text(row, "unit_code"),
+        unitName: text(row, "unit_name"),
+        linkedAt: text(row, "created_at"),
+      }));
     },
 
     async audit(query) {

@@ -144,6 +144,7 @@ export {
   type AdminTokenInput,
   type AdminTokenRecord,
   type AuditQuery,
+  type SubtreeChat,
 } from "./admin.ts";
 export type { AssessmentInput, AssessmentRecord, LeafScore } from "./assessments.ts";
 export type { AuditEntry, AuditRecord } from "./audit.ts";

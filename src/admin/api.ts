@@ -1,0 +1,360 @@
+/**
+ * The officers' admin API, mounted at /admin by the Node entry (imports read files through node:stream,
+ * so a Worker does not carry it). JSON in and out; every body and query is validated with the zod
+ * schemas of ./schemas.ts; every change is written by the same code as the CLI's and audited with the
+ * token's id as actor.
+ */
+import { type Context, Hono } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { UnitRecord } from "../domain/unit.ts";
+import { AppError } from "../errors.ts";
+import { vnIsoDate } from "../format/vi.ts";
+import { type ImportKind, ImportRefusedError, runImport, textInput } from "../imports/index.ts";
+import { ProblemList } from "../imports/problems.ts";
+import { openRecords } from "../imports/records.ts";
+import type { Log } from "../log.ts";
+import { PublishingError, publishScope, resolveScope, unpublishScope } from "../publishing/index.ts";
+import type { Store, WriteContext } from "../store/index.ts";
+import { limitBody } from "../web/body-limit.ts";
+import { type AdminEnv, authenticate, type Officer, requireUnit, slowFailures } from "./auth.ts";
+import { openApiDocument } from "./openapi.ts";
+import { auditQuery, importKind, importQuery, parseWith, publishBody, unpublishBody } from "./schemas.ts";
+import { TEMPLATES } from "./templates.ts";
+
+export interface AdminDeps {
+  store: Store;
+  adminToken: string | null;
+  now: () => Date;
+  log: Log;
+  trustProxy?: boolean;
+  /** After a publication: tell the linked chats (the CLI's result-announcement job). */
+  announce?(scopeCode: string, year: number, actor: string): Promise<void>;
+  /** Refused requests one address may make per 15 minutes before it waits; default 20. */
+  failureLimit?: number;
+}
+
+/** A national assessments file is a few MiB; 32 MiB leaves room and still bounds a request. */
+export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+/** Publish and unpublish bodies are a few fields. */
+const MAX_SMALL_BODY_BYTES = 16 * 1024;
+
+const ctxOf = (c: Context<AdminEnv>, now: () => Date): WriteContext => ({
+  now: now(),
+  actor: c.get("officer").actor,
+});
+
+function badRequest(problem: { error: string; fields: unknown }): HTTPException {
+  return new HTTPException(400, { res: Response.json(problem, { status: 400 }) });
+}
+
+async function jsonBody(c: Context<AdminEnv>): Promise<unknown> {
+  try {
+    return await c.req.json();
+  } catch {
+    throw badRequest({ error: "Thân yêu cầu phải là JSON hợp lệ.", fields: [] });
+  }
+}
+
+/** Every version of a unit code the caller may act on; 404 when none exists, 403 when none is theirs. */
+async function unitsForCode(c: Context<AdminEnv>, store: Store, code: string): Promise<UnitRecord[]> {
+  const found = await store.units.findByCode(code, { from: "0001-01-01", to: "9999-12-31" });
+  if (found.length === 0) throw new HTTPException(404, { message: `Không có đơn vị mã ${code}.` });
+  const officer = c.get("officer");
+  const mine: UnitRecord[] = [];
+  for (const unit of found) {
+    if (officer.unitId === null || (await store.admin.inSubtree(officer.unitId, unit.id))) mine.push(unit);
+  }
+  if (mine.length === 0) await requireUnit(c, store, found[0] as UnitRecord);
+  return mine;
+}
+
+/** The column that names each row's unit, per import kind; methodology files name no unit. */
+const UNIT_COLUMN: Record<Exclude<ImportKind, "methodology">, string> = {
+  units: "parent_code",
+  assessments: "unit_code",
+  tthc: "unit_code",
+  schedule: "scope_code",
+};
+
+/**
+ * For a scoped token, every row of the file must name a unit of its subtree (for a unit file, its
+ * parent): 403 listing the rows that do not, before anything is read into the store. Unreadable files
+ * pass through, so that the importer reports them with its own row numbers.
+ */
+async function checkRowsInScope(
+  store: Store,
+  officer: Officer,
+  kind: ImportKind,
+  name: string,
+  body: string,
+  format: "csv" | "json",
+): Promise<void> {
+  if (officer.unitId === null) return;
+  if (kind === "methodology") {
+    throw new HTTPException(403, {
+      message: "Chỉ mã quản trị gốc (ADMIN_TOKEN) được nhập phương pháp chấm điểm.",
+    });
+  }
+  const column = UNIT_COLUMN[kind];
+  const codes = await store.admin.subtreeCodes(officer.unitId);
+  const problems = new ProblemList();
+  const reader = await openRecords(textInput(name, body, format), problems);
+  if (problems.count > 0) return;
+  const outside: string[] = [];
+  for await (const batch of reader.batches) {
+    for (const record of batch) {
+      const code = record.values[column] ?? "";
+      if (code !== "" && !codes.has(code) && outside.length < 100) {
+        outside.push(
+          `${record.where}: đơn vị mã ${code} (${column}) không thuộc phạm vi ${officer.scopeName}.`,
+        );
+      }
+    }
+  }
+  if (outside.length > 0) {
+    throw new HTTPException(403, {
+      res: Response.json(
+        {
+          error: `Không nhập tệp: ${outside.length} dòng nêu đơn vị ngoài phạm vi của mã truy cập; cơ sở dữ liệu không thay đổi.`,
+          problems: outside,
+        },
+        { status: 403 },
+      ),
+    });
+  }
+}
+
+/** Thrown inside a transaction to roll a preview back; carries what it computed. */
+class Preview<T> extends Error {
+  constructor(readonly value: T) {
+    super("preview");
+  }
+}
+
+async function rolledBack<T>(store: Store, work: Parameters<Store["transaction"]>[0]): Promise<T> {
+  try {
+    await store.transaction(async (repos) => {
+      throw new Preview(await work(repos));
+    });
+  } catch (error) {
+    if (error instanceof Preview) return error.value as T;
+    throw error;
+  }
+  throw new Error("unreachable");
+}
+
+/** A day as the start or end of its Vietnamese calendar day, an instant as is. */
+function instantOf(text: string, end: boolean): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(text)) return new Date(text).toISOString();
+  return new Date(Date.parse(`${text}T${end ? "23:59:59.999" : "00:00:00.000"}+07:00`)).toISOString();
+}
+
+export function adminApi(deps: AdminDeps): Hono<AdminEnv> {
+  const { store, now, log } = deps;
+  const auth = { store, adminToken: deps.adminToken, now, trustProxy: deps.trustProxy === true };
+  const admin = new Hono<AdminEnv>();
+
+  // Public parts: what a client needs before it has a token.
+  admin.get("/openapi.json", (c) => c.json(openApiDocument()));
+  admin.get("/templates/:file", (c) => {
+    const kind = /^([a-z]+)\.csv$/u.exec(c.req.param("file"))?.[1];
+    const template = kind === undefined ? undefined : TEMPLATES[kind as ImportKind];
+    if (template === undefined) throw new HTTPException(404, { message: "Không có mẫu này." });
+    return c.body(`\uFEFF${template}\n`, 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="${kind}.csv"`,
+    });
+  });
+
+  admin.use(
+    "*",
+    slowFailures({ ...auth, ...(deps.failureLimit ? { failureLimit: deps.failureLimit } : {}) }),
+  );
+  admin.use("*", authenticate(auth));
+
+  admin.get("/me", (c) => {
+    const { tokenId, role, scopeName } = c.get("officer");
+    return c.json({ token: tokenId, role, scope: scopeName });
+  });
+
+  admin.get("/units/:code/chats", async (c) => {
+    const units = await unitsForCode(c, store, c.req.param("code"));
+    const chats = [];
+    for (const unit of units) chats.push(...(await store.admin.chatsInSubtree(unit.id)));
+    return c.json({
+      units: units.map((u) => ({
+        id: u.id,
+        code: u.code,
+        name: u.name,
+        validFrom: u.validFrom,
+        validTo: u.validTo,
+      })),
+      chats,
+    });
+  });
+
+  admin.post("/imports/:kind", limitBody(MAX_IMPORT_BYTES, "Tệp quá lớn (tối đa 32 MiB)."), async (c) => {
+    const kind = parseWith(importKind, c.req.param("kind"));
+    if (!kind.ok) {
+      throw new HTTPException(404, { message: `Không có loại dữ liệu "${c.req.param("kind")}".` });
+    }
+    const query = parseWith(importQuery, c.req.query());
+    if (!query.ok) throw badRequest(query.problem);
+    const type = c.req.header("content-type") ?? "";
+    const format = /^application\/json\b/iu.test(type)
+      ? "json"
+      : /^text\/(?:csv|plain)\b/iu.test(type)
+        ? "csv"
+        : null;
+    if (format === null) {
+      throw new HTTPException(415, {
+        message: "Gửi tệp CSV (Content-Type: text/csv) hoặc JSON (Content-Type: application/json).",
+      });
+    }
+    const body = await c.req.text();
+    const name = query.data.name ?? `${kind.data}.${format}`;
+    const officer = c.get("officer");
+    await checkRowsInScope(store, officer, kind.data, name, body, format);
+    const dryRun = query.data.dry_run === "1" || query.data.dry_run === "true";
+    const ctx = ctxOf(c, now);
+    const report = await runImport(
+      store,
+      {
+        kind: kind.data,
+        input: textInput(name, body, format),
+        dryRun,
+        methodology: query.data.methodology,
+        source: query.data.source ?? `API quản trị (${officer.actor}): ${name}`,
+      },
+      ctx,
+    );
+    if (!dryRun) {
+      await store.audit.append(
+        {
+          action: "admin.import",
+          entity: "import",
+          entityId: kind.data,
+          details: { file: name, rows: report.rows, before: null, after: { changes: report.changes } },
+          unitId: officer.unitId,
+        },
+        ctx,
+      );
+    }
+    return c.json(report);
+  });
+
+  admin.post("/publish", limitBody(MAX_SMALL_BODY_BYTES, "Nội dung quá lớn."), async (c) => {
+    const body = parseWith(publishBody, await jsonBody(c));
+    if (!body.ok) throw badRequest(body.problem);
+    const { scope: scopeCode, year, dry_run: dryRun } = body.data;
+    const ctx = ctxOf(c, now);
+    const publishedOn = body.data.published_on ?? vnIsoDate(ctx.now);
+    const work = async (repos: Parameters<Parameters<Store["transaction"]>[0]>[0]) => {
+      const scope = await resolveScope(repos, scopeCode, year);
+      await requireUnit(c, repos, scope);
+      const report = await publishScope(repos, { scopeCode, year, publishedOn }, ctx);
+      if (dryRun !== true) {
+        await repos.audit.append(
+          {
+            action: "admin.publish",
+            entity: "publication",
+            entityId: `${scope.code}-${year}`,
+            details: {
+              before: { status: "draft" },
+              after: { status: "published", publishedOn, units: report.units.length },
+            },
+            unitId: scope.id,
+          },
+          ctx,
+        );
+      }
+      return report;
+    };
+    const report =
+      dryRun === true
+        ? await rolledBack<Awaited<ReturnType<typeof work>>>(store, work)
+        : await store.transaction(work);
+    if (dryRun !== true && deps.announce) {
+      // Published: a failed announcement is the job's to redo (`job run result-announcement`).
+      await deps.announce(scopeCode, year, ctx.actor).catch((error: unknown) => {
+        log.error("admin publish: announcement failed", { scope: scopeCode, year, error });
+      });
+    }
+    return c.json({
+      dryRun: dryRun === true,
+      scope: { code: report.scope.code, name: report.scope.name },
+      year,
+      publishedOn,
+      methodology: report.methodology,
+      ranking: report.units,
+    });
+  });
+
+  admin.post("/unpublish", limitBody(MAX_SMALL_BODY_BYTES, "Nội dung quá lớn."), async (c) => {
+    const body = parseWith(unpublishBody, await jsonBody(c));
+    if (!body.ok) throw badRequest(body.problem);
+    const { scope: scopeCode, year, confirm } = body.data;
+    if (confirm !== `${scopeCode}-${year}`) {
+      throw badRequest({
+        error: `Yêu cầu không hợp lệ: trường "confirm": phải đúng là "${scopeCode}-${year}" để xác nhận rút công bố.`,
+        fields: [{ field: "confirm", message: `phải đúng là "${scopeCode}-${year}"` }],
+      });
+    }
+    const ctx = ctxOf(c, now);
+    const report = await store.transaction(async (repos) => {
+      const scope = await resolveScope(repos, scopeCode, year);
+      await requireUnit(c, repos, scope);
+      const done = await unpublishScope(repos, { scopeCode, year }, ctx);
+      await repos.audit.append(
+        {
+          action: "admin.unpublish",
+          entity: "publication",
+          entityId: `${scope.code}-${year}`,
+          details: { before: { status: "published" }, after: { status: "draft", withdrawn: done.withdrawn } },
+          unitId: scope.id,
+        },
+        ctx,
+      );
+      return done;
+    });
+    return c.json({
+      scope: { code: report.scope.code, name: report.scope.name },
+      year,
+      withdrawn: report.withdrawn,
+    });
+  });
+
+  admin.get("/audit", async (c) => {
+    const query = parseWith(auditQuery, c.req.query());
+    if (!query.ok) throw badRequest(query.problem);
+    const officer = c.get("officer");
+    let subtreeOf = officer.unitId;
+    if (query.data.unit !== undefined) {
+      const units = await unitsForCode(c, store, query.data.unit);
+      subtreeOf = (units.at(-1) as UnitRecord).id;
+    }
+    const entries = await store.admin.audit({
+      subtreeOf,
+      from: query.data.from === undefined ? null : instantOf(query.data.from, false),
+      to: query.data.to === undefined ? null : instantOf(query.data.to, true),
+      limit: query.data.limit ?? 200,
+    });
+    return c.json({ entries });
+  });
+
+  admin.notFound((c) => c.json({ error: "Không có trang này." }, 404));
+  admin.onError((error, c) => {
+    if (error instanceof HTTPException) return error.res ?? c.json({ error: error.message }, error.status);
+    if (error instanceof ImportRefusedError) {
+      return c.json({ error: error.message, problems: error.problems }, 422);
+    }
+    if (error instanceof PublishingError) {
+      const status = /NOT_FOUND$/u.test(error.code) ? 404 : 409;
+      return c.json({ error: error.message, code: error.code, lines: error.lines }, status);
+    }
+    if (error instanceof AppError) return c.json({ error: error.message, code: error.code }, 422);
+    log.error("admin request failed", { request: c.get("requestId" as never), path: c.req.path, error });
+    return c.json({ error: "Lỗi máy chủ." }, 500);
+  });
+  return admin;
+}
