@@ -9,14 +9,19 @@ import { HTTPException } from "hono/http-exception";
 import type { UnitRecord } from "../domain/unit.ts";
 import { AppError } from "../errors.ts";
 import { vnIsoDate } from "../format/vi.ts";
-import { type ImportKind, ImportRefusedError, runImport, textInput } from "../imports/index.ts";
-import { ProblemList } from "../imports/problems.ts";
-import { openRecords } from "../imports/records.ts";
+import {
+  type ImportInput,
+  type ImportKind,
+  ImportRefusedError,
+  runImport,
+  textInput,
+} from "../imports/index.ts";
 import type { Log } from "../log.ts";
 import { PublishingError, publishScope, resolveScope, unpublishScope } from "../publishing/index.ts";
 import type { Store, WriteContext } from "../store/index.ts";
 import { limitBody } from "../web/body-limit.ts";
 import { type AdminEnv, authenticate, type Officer, requireUnit, slowFailures } from "./auth.ts";
+import { rowsOutsideSubtree } from "./import-scope.ts";
 import { openApiDocument } from "./openapi.ts";
 import { auditQuery, importKind, importQuery, parseWith, publishBody, unpublishBody } from "./schemas.ts";
 import { TEMPLATES } from "./templates.ts";
@@ -68,26 +73,15 @@ async function unitsForCode(c: Context<AdminEnv>, store: Store, code: string): P
   return mine;
 }
 
-/** The column that names each row's unit, per import kind; methodology files name no unit. */
-const UNIT_COLUMN: Record<Exclude<ImportKind, "methodology">, string> = {
-  units: "parent_code",
-  assessments: "unit_code",
-  tthc: "unit_code",
-  schedule: "scope_code",
-};
-
 /**
- * For a scoped token, every row of the file must name a unit of its subtree (for a unit file, its
- * parent): 403 listing the rows that do not, before anything is read into the store. Unreadable files
- * pass through, so that the importer reports them with its own row numbers.
+ * For a scoped token, every row of the file must name units of its subtree (src/admin/import-scope.ts):
+ * 403 listing the rows that do not, before anything is written. Methodologies: ADMIN_TOKEN only.
  */
 async function checkRowsInScope(
   store: Store,
   officer: Officer,
   kind: ImportKind,
-  name: string,
-  body: string,
-  format: "csv" | "json",
+  input: ImportInput,
 ): Promise<void> {
   if (officer.unitId === null) return;
   if (kind === "methodology") {
@@ -95,27 +89,12 @@ async function checkRowsInScope(
       message: "Chỉ mã quản trị gốc (ADMIN_TOKEN) được nhập phương pháp chấm điểm.",
     });
   }
-  const column = UNIT_COLUMN[kind];
-  const codes = await store.admin.subtreeCodes(officer.unitId);
-  const problems = new ProblemList();
-  const reader = await openRecords(textInput(name, body, format), problems);
-  if (problems.count > 0) return;
-  const outside: string[] = [];
-  for await (const batch of reader.batches) {
-    for (const record of batch) {
-      const code = record.values[column] ?? "";
-      if (code !== "" && !codes.has(code) && outside.length < 100) {
-        outside.push(
-          `${record.where}: đơn vị mã ${code} (${column}) không thuộc phạm vi ${officer.scopeName}.`,
-        );
-      }
-    }
-  }
+  const outside = await rowsOutsideSubtree(store, officer.unitId, officer.scopeName, kind, input);
   if (outside.length > 0) {
     throw new HTTPException(403, {
       res: Response.json(
         {
-          error: `Không nhập tệp: ${outside.length} dòng nêu đơn vị ngoài phạm vi của mã truy cập; cơ sở dữ liệu không thay đổi.`,
+          error: `Không nhập tệp: có dòng nêu đơn vị ngoài phạm vi của mã truy cập; cơ sở dữ liệu không thay đổi.`,
           problems: outside,
         },
         { status: 403 },
@@ -214,7 +193,7 @@ export function adminApi(deps: AdminDeps): Hono<AdminEnv> {
     const body = await c.req.text();
     const name = query.data.name ?? `${kind.data}.${format}`;
     const officer = c.get("officer");
-    await checkRowsInScope(store, officer, kind.data, name, body, format);
+    await checkRowsInScope(store, officer, kind.data, textInput(name, body, format));
     const dryRun = query.data.dry_run === "1" || query.data.dry_run === "true";
     const ctx = ctxOf(c, now);
     const report = await runImport(

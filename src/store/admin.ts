@@ -68,8 +68,8 @@ export interface AdminRepo {
   revokeToken(id: number, ctx: WriteContext): Promise<boolean>;
   /** Whether `unitId` is `rootId` or one of its descendants. */
   inSubtree(rootId: number, unitId: number): Promise<boolean>;
-  /** The codes of every unit version of the subtree of `rootId`, itself included. */
-  subtreeCodes(rootId: number): Promise<Set<string>>;
+  /** The ids of every unit version of the subtree of `rootId`, itself included. */
+  subtreeIds(rootId: number): Promise<Set<number>>;
   /** The chats linked to the units of the subtree of `rootId`, by unit code then link time. */
   chatsInSubtree(rootId: number): Promise<SubtreeChat[]>;
   /** Audit rows, newest first. */
@@ -188,12 +188,9 @@ export function adminRepo(sql: Sql): AdminRepo {
       return result.rows.length > 0;
     },
 
-    async subtreeCodes(rootId) {
-      const result = await sql.execute({
-        sql: `${SUBTREE}SELECT DISTINCT u.code FROM subtree s JOIN units u ON u.id = s.id`,
-        args: [rootId],
-      });
-      return new Set(result.rows.map((row) => text(row, "code")));
+    async subtreeIds(rootId) {
+      const result = await sql.execute({ sql: `${SUBTREE}SELECT id FROM subtree`, args: [rootId] });
+      return new Set(result.rows.map((row) => num(row, "id")));
     },
 
     async chatsInSubtree(rootId) {

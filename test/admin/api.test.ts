@@ -229,6 +229,44 @@ describe("scope", () => {
     expect(await store.tableChecksums()).toEqual(before);
   });
 
+  it("looks a reused code up for the row's dates: Kinh Môn's 10714 of 2021 is not Hải Phòng's of 2026", async () => {
+    const header =
+      "unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,apologies_sent";
+    const of2021 = await call(app, "POST", "/admin/imports/tthc?dry_run=1", secrets.kinhMon, {
+      csv: `${header}\n10714,2021-01-01,2021-03-31,10,1,8,1,0,0,1`,
+    });
+    expect(of2021.status, await of2021.clone().text()).toBe(200);
+    const of2026 = await call(app, "POST", "/admin/imports/tthc?dry_run=1", secrets.kinhMon, {
+      csv: `${header}\n10714,2026-01-01,2026-03-31,10,1,8,1,0,0,1`,
+    });
+    expect(of2026.status).toBe(403);
+    expect((await of2026.json()).problems).toEqual([expect.stringMatching(/^Dòng 2: đơn vị mã 10714/)]);
+  });
+
+  it("a scoped token adds units only under its subtree, never a province", async () => {
+    const header = "code,name,kind,parent_code,valid_from,valid_to";
+    const under = await call(app, "POST", "/admin/imports/units?dry_run=1", secrets.kinhMon, {
+      csv: `${header}\n99001,Xã Mới,xã,292,2024-01-01,2025-06-30`,
+    });
+    expect(under.status, await under.clone().text()).toBe(200);
+    const province = await call(app, "POST", "/admin/imports/units?dry_run=1", secrets.province, {
+      csv: `${header}\n99003,Xã Khác,xã,297,2024-01-01,2025-06-30`,
+    });
+    expect(province.status, await province.clone().text()).toBe(200);
+    const newProvince = await call(app, "POST", "/admin/imports/units?dry_run=1", secrets.province, {
+      csv: `${header}\n99002,Tỉnh Mới,tỉnh,,2024-01-01,`,
+    });
+    expect(newProvince.status).toBe(403);
+    const district = await call(app, "POST", "/admin/imports/units?dry_run=1", secrets.kinhMon, {
+      csv: `${header}\n99002,Tỉnh Mới,tỉnh,,2024-01-01,\n99003,Xã Khác,xã,297,2024-01-01,2025-06-30`,
+    });
+    expect(district.status).toBe(403);
+    expect((await district.json()).problems).toEqual([
+      expect.stringMatching(/^Dòng 2: đơn vị 99002 không có cấp trên/),
+      expect.stringMatching(/^Dòng 3: cấp trên mã 297 \(parent_code\)/),
+    ]);
+  });
+
   it("only ADMIN_TOKEN imports a methodology", async () => {
     const response = await call(app, "POST", "/admin/imports/methodology", secrets.province, { json: {} });
     expect(response.status).toBe(403);
