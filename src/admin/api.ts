@@ -6,10 +6,13 @@
  */
 import { type Context, Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { generateInviteCode } from "../domain/invite-code.ts";
 import type { UnitRecord } from "../domain/unit.ts";
 import { AppError } from "../errors.ts";
 import { vnIsoDate } from "../format/vi.ts";
 import {
+  formatOf,
+  type ImportFormat,
   type ImportInput,
   type ImportKind,
   ImportRefusedError,
@@ -18,12 +21,20 @@ import {
 } from "../imports/index.ts";
 import type { Log } from "../log.ts";
 import { PublishingError, publishScope, resolveScope, unpublishScope } from "../publishing/index.ts";
-import type { Store, WriteContext } from "../store/index.ts";
+import { type Store, type WriteContext, yearWindow } from "../store/index.ts";
 import { limitBody } from "../web/body-limit.ts";
 import { type AdminEnv, authenticate, type Officer, requireUnit, slowFailures } from "./auth.ts";
 import { rowsOutsideSubtree } from "./import-scope.ts";
 import { openApiDocument } from "./openapi.ts";
-import { auditQuery, importKind, importQuery, parseWith, publishBody, unpublishBody } from "./schemas.ts";
+import {
+  auditQuery,
+  importKind,
+  importQuery,
+  invitesBody,
+  parseWith,
+  publishBody,
+  unpublishBody,
+} from "./schemas.ts";
 import { TEMPLATES } from "./templates.ts";
 
 export interface AdminDeps {
@@ -40,6 +51,10 @@ export interface AdminDeps {
 
 /** A national assessments file is a few MiB; 32 MiB leaves room and still bounds a request. */
 export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
+/** As `invite create --scope`: a province's communes with a few codes each. */
+const MAX_INVITES = 5000;
+const overlaps = (u: UnitRecord, w: { from: string; to: string }) =>
+  (u.validFrom ?? "0001-01-01") <= w.to && (u.validTo ?? "9999-12-31") >= w.from;
 /** Publish and unpublish bodies are a few fields. */
 const MAX_SMALL_BODY_BYTES = 16 * 1024;
 
@@ -101,6 +116,36 @@ async function checkRowsInScope(
       ),
     });
   }
+}
+
+/**
+ * The file of an import request: a CSV or JSON body, or the `file` field of a multipart form (what an
+ * office's upload form sends), whose name says its format.
+ */
+async function importBody(
+  c: Context<AdminEnv>,
+): Promise<{ body: string; format: ImportFormat; fileName: string | null }> {
+  const type = c.req.header("content-type") ?? "";
+  if (/^multipart\/form-data\b/iu.test(type)) {
+    const file = (await c.req.parseBody()).file;
+    if (!(file instanceof File)) {
+      throw badRequest({
+        error: 'Yêu cầu không hợp lệ: trường "file": thiếu tệp CSV hoặc JSON.',
+        fields: [{ field: "file", message: "thiếu tệp CSV hoặc JSON" }],
+      });
+    }
+    // The name goes into messages and the rows' source: only letters, digits and a few signs of it.
+    const fileName = file.name.replace(/[^\p{L}\p{N}._ -]/gu, "_").slice(0, 100) || null;
+    return { body: await file.text(), format: formatOf(file.name), fileName };
+  }
+  if (/^application\/json\b/iu.test(type))
+    return { body: await c.req.text(), format: "json", fileName: null };
+  if (/^text\/(?:csv|plain)\b/iu.test(type))
+    return { body: await c.req.text(), format: "csv", fileName: null };
+  throw new HTTPException(415, {
+    message:
+      "Gửi tệp CSV (Content-Type: text/csv), JSON (application/json) hoặc biểu mẫu tải tệp (multipart/form-data, trường file).",
+  });
 }
 
 /** Thrown inside a transaction to roll a preview back; carries what it computed. */
@@ -179,19 +224,8 @@ export function adminApi(deps: AdminDeps): Hono<AdminEnv> {
     }
     const query = parseWith(importQuery, c.req.query());
     if (!query.ok) throw badRequest(query.problem);
-    const type = c.req.header("content-type") ?? "";
-    const format = /^application\/json\b/iu.test(type)
-      ? "json"
-      : /^text\/(?:csv|plain)\b/iu.test(type)
-        ? "csv"
-        : null;
-    if (format === null) {
-      throw new HTTPException(415, {
-        message: "Gửi tệp CSV (Content-Type: text/csv) hoặc JSON (Content-Type: application/json).",
-      });
-    }
-    const body = await c.req.text();
-    const name = query.data.name ?? `${kind.data}.${format}`;
+    const { body, format, fileName } = await importBody(c);
+    const name = query.data.name ?? fileName ?? `${kind.data}.${format}`;
     const officer = c.get("officer");
     await checkRowsInScope(store, officer, kind.data, textInput(name, body, format));
     const dryRun = query.data.dry_run === "1" || query.data.dry_run === "true";
@@ -300,6 +334,65 @@ export function adminApi(deps: AdminDeps): Hono<AdminEnv> {
       scope: { code: report.scope.code, name: report.scope.name },
       year,
       withdrawn: report.withdrawn,
+    });
+  });
+
+  admin.post("/invites", limitBody(MAX_SMALL_BODY_BYTES, "Nội dung quá lớn."), async (c) => {
+    const body = parseWith(invitesBody, await jsonBody(c));
+    if (!body.ok) throw badRequest(body.problem);
+    const { role, year } = body.data;
+    const ctx = ctxOf(c, now);
+    const today = vnIsoDate(ctx.now);
+    const window = year === undefined ? { from: today, to: today } : yearWindow(year);
+    const versions = await unitsForCode(c, store, body.data.scope);
+    const scope = versions.find((u) => u.level !== "commune" && overlaps(u, window));
+    if (scope === undefined) {
+      throw new HTTPException(404, {
+        message: `Không có huyện hoặc tỉnh mã ${body.data.scope} ${year === undefined ? "hiện hành" : `trong năm ${year}`}.`,
+      });
+    }
+    const units = await store.units.children(scope.id, window);
+    const perUnit = body.data.per_unit ?? 1;
+    if (units.length === 0)
+      throw new HTTPException(409, {
+        message: `${scope.name} không có đơn vị trực thuộc nào trong thời gian đó.`,
+      });
+    if (units.length * perUnit > MAX_INVITES) {
+      throw new HTTPException(409, {
+        message: `Quá nhiều mã (${units.length * perUnit}); tối đa ${MAX_INVITES} một lần.`,
+      });
+    }
+    const expiresAt = new Date(ctx.now.getTime() + (body.data.days ?? 7) * 86_400_000);
+    const rows = units.flatMap((unit) =>
+      Array.from({ length: perUnit }, () => ({ code: generateInviteCode(), unit })),
+    );
+    await store.transaction(async (repos) => {
+      for (const row of rows)
+        await repos.invites.create({ code: row.code, unitId: row.unit.id, role, expiresAt }, ctx);
+      await repos.audit.append(
+        {
+          action: "admin.invites",
+          entity: "invite_codes",
+          entityId: scope.code,
+          details: {
+            before: null,
+            after: { codes: rows.length, units: units.length, role, expiresAt: expiresAt.toISOString() },
+          },
+          unitId: scope.id,
+        },
+        ctx,
+      );
+    });
+    return c.json({
+      scope: { code: scope.code, name: scope.name },
+      role,
+      expiresAt: expiresAt.toISOString(),
+      invites: rows.map((r) => ({
+        code: r.code,
+        unitCode: r.unit.code,
+        unitName: r.unit.name,
+        redeem: `/dangky ${r.code}`,
+      })),
     });
   });
 

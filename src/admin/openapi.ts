@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { IMPORT_KINDS } from "../imports/index.ts";
-import { auditQuery, importQuery, publishBody, unpublishBody } from "./schemas.ts";
+import { auditQuery, importQuery, invitesBody, publishBody, unpublishBody } from "./schemas.ts";
 
 const schema = (s: z.ZodType, io: "input" | "output" = "input") => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(s, { io, unrepresentable: "any" }) as Record<
@@ -113,6 +113,15 @@ export function openApiDocument(): object {
               "application/json": {
                 schema: { type: "array", items: { type: "object" }, description: "Các bản ghi" },
               },
+              "multipart/form-data": {
+                schema: {
+                  type: "object",
+                  properties: {
+                    file: { type: "string", format: "binary", description: "Tệp .csv hoặc .json" },
+                  },
+                  required: ["file"],
+                },
+              },
             },
           },
           responses: answers("Số dòng đã đọc và số thay đổi", {
@@ -140,6 +149,17 @@ export function openApiDocument(): object {
           responses: answers("Số kết quả trở lại bản nháp", {
             "400": "Thân yêu cầu không hợp lệ hoặc sai xác nhận",
             "409": "Không rút được (đã thông báo, chưa công bố)",
+          }),
+        },
+      },
+      "/admin/invites": {
+        post: {
+          summary: "Tạo mã mời /dangky hàng loạt cho các đơn vị trực thuộc một huyện/tỉnh",
+          requestBody: { required: true, content: { "application/json": { schema: schema(invitesBody) } } },
+          responses: answers("Các mã mời, mỗi đơn vị một hay nhiều mã", {
+            "400": "Thân yêu cầu không hợp lệ (nêu tên trường)",
+            "404": "Không có huyện hoặc tỉnh mã này",
+            "409": "Không có đơn vị trực thuộc, hoặc quá nhiều mã",
           }),
         },
       },

@@ -48,6 +48,35 @@ export const unpublishBody = z
   })
   .describe("Rút công bố khi kết quả chưa được thông báo tới người theo dõi");
 
+export const invitesBody = z
+  .strictObject({
+    scope: z
+      .string({ error: "phải là mã huyện hoặc tỉnh (chuỗi)" })
+      .trim()
+      .min(1, "không được để trống")
+      .max(64, "dài quá 64 ký tự")
+      .describe("Mã huyện hoặc tỉnh: mỗi đơn vị trực thuộc nhận mã mời"),
+    role: z
+      .enum(["chair", "officer"], { error: "chỉ nhận chair hoặc officer" })
+      .describe("chair: chủ tịch UBND, officer: cán bộ"),
+    per_unit: z
+      .number({ error: "phải là số từ 1 đến 20" })
+      .int("phải là số nguyên")
+      .min(1, "phải từ 1 đến 20")
+      .max(20, "phải từ 1 đến 20")
+      .optional()
+      .describe("Số mã mỗi đơn vị (mặc định 1)"),
+    days: z
+      .number({ error: "phải là số ngày từ 1 đến 90" })
+      .int("phải là số nguyên")
+      .min(1, "phải từ 1 đến 90")
+      .max(90, "phải từ 1 đến 90")
+      .optional()
+      .describe("Hết hạn sau số ngày này (mặc định 7)"),
+    year: year.optional().describe("Năm: các đơn vị tồn tại trong năm đó (mặc định: hiện hành)"),
+  })
+  .describe("Tạo mã mời /dangky hàng loạt cho các đơn vị trực thuộc một huyện/tỉnh");
+
 export const importQuery = z.object({
   dry_run: z
     .enum(["0", "1", "true", "false"], { error: "chỉ nhận 1 hoặc 0" })

@@ -149,6 +149,13 @@ const routes: Route[] = [
     ok: 409,
   },
   { name: "GET audit", method: "GET", path: `/admin/audit?unit=${KINH_MON_CODE}`, ok: 200 },
+  {
+    name: "POST invites",
+    method: "POST",
+    path: "/admin/invites",
+    body: { json: { scope: KINH_MON_CODE, role: "chair", year: 2021 } },
+    ok: 200,
+  },
 ];
 
 describe.each(routes)("$name", (route) => {
@@ -411,6 +418,51 @@ describe("publish, unpublish and the audit log", () => {
       entityId: "tthc",
     });
     expect(entry?.details).toMatchObject({ before: null, after: { changes: report.changes } });
+  });
+});
+
+describe("invites and uploads", () => {
+  it("makes invite codes for every unit of the scope, audited, and refuses another district's", async () => {
+    const response = await call(app, "POST", "/admin/invites", secrets.kinhMon, {
+      json: { scope: KINH_MON_CODE, role: "officer", year: 2021, per_unit: 2, days: 3 },
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.invites).toHaveLength(kinhMon2021.units.length * 2);
+    expect(body.expiresAt).toBe(new Date(NOW.getTime() + 3 * 86_400_000).toISOString());
+    const first = await store.invites.get(body.invites[0].code);
+    expect(first).toMatchObject({ role: "officer" });
+    const [entry] = await store.audit.list({ entity: "invite_codes", limit: 1 });
+    expect(entry).toMatchObject({ action: "admin.invites", actor: `admin-token:${ids.kinhMon}` });
+    const bad = await call(app, "POST", "/admin/invites", secrets.kinhMon, {
+      json: { scope: KINH_MON_CODE, role: "boss", per_unit: 50 },
+    });
+    expect(bad.status).toBe(400);
+    const { fields } = await bad.json();
+    expect(fields.map((f: { field: string }) => f.field).sort()).toEqual(["per_unit", "role"]);
+  });
+
+  it("takes a multipart upload, its format from the file name", async () => {
+    const form = new FormData();
+    const rows = [
+      "unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,apologies_sent",
+      "10675,2024-04-01,2024-06-30,10,1,8,1,0,0,1",
+    ].join("\n");
+    form.set("file", new File([rows], "quy-2.csv", { type: "text/csv" }));
+    const response = await app.request("/admin/imports/tthc?dry_run=1", {
+      method: "POST",
+      headers: { authorization: `Bearer ${secrets.kinhMon}` },
+      body: form,
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(await response.json()).toMatchObject({ file: "quy-2.csv", rows: 1, dryRun: true });
+    const empty = await app.request("/admin/imports/tthc", {
+      method: "POST",
+      headers: { authorization: `Bearer ${secrets.kinhMon}` },
+      body: new FormData(),
+    });
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).error).toContain('trường "file"');
   });
 });
 
