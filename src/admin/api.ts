@@ -396,6 +396,50 @@ export function adminApi(deps: AdminDeps): Hono<AdminEnv> {
     });
   });
 
+  admin.get("/notices/:key", async (c) => {
+    const key = c.req.param("key");
+    const notice = await store.outbox.notice(key);
+    if (notice === null) throw new HTTPException(404, { message: `Không có thông báo ${key}.` });
+    let deliveries = await store.outbox.deliveries(key);
+    const root = c.get("officer").unitId;
+    if (root !== null) {
+      const inside = await store.admin.subtreeIds(root);
+      if (notice.scopeUnitId === null || !inside.has(notice.scopeUnitId)) {
+        // A wider notice (a province's, the nation's): only the deliveries to the caller's chats.
+        const chats = new Set((await store.admin.chatsInSubtree(root)).map((chat) => chat.chatRef));
+        deliveries = deliveries.filter((d) => chats.has(d.chatRef));
+        if (deliveries.length === 0) {
+          throw new HTTPException(403, {
+            message: `Thông báo ${key} không gửi tới đơn vị nào thuộc phạm vi ${c.get("officer").scopeName}.`,
+          });
+        }
+      }
+    }
+    const counts: Record<string, number> = {};
+    for (const d of deliveries) counts[d.state] = (counts[d.state] ?? 0) + 1;
+    return c.json({
+      notice: {
+        key: notice.key,
+        job: notice.job,
+        title: notice.title,
+        runAt: notice.runAt,
+        createdAt: notice.createdAt,
+      },
+      counts,
+      // Never the platform's chat id nor the message: who (the store's number and title), what became of it.
+      deliveries: deliveries.map((d) => ({
+        chatRef: d.chatRef,
+        platform: d.platform,
+        chatTitle: d.chatTitle,
+        state: d.state,
+        attempts: d.attempts,
+        notBefore: d.notBefore,
+        sentAt: d.sentAt,
+        lastError: d.lastError,
+      })),
+    });
+  });
+
   admin.get("/audit", async (c) => {
     const query = parseWith(auditQuery, c.req.query());
     if (!query.ok) throw badRequest(query.problem);

@@ -163,6 +163,21 @@ export function openApiDocument(): object {
           }),
         },
       },
+      "/admin/notices/{key}": {
+        get: {
+          summary: "Báo cáo gửi một thông báo: từng cuộc trò chuyện trong phạm vi, đã gửi, chờ, lỗi và lý do",
+          parameters: [
+            {
+              name: "key",
+              in: "path",
+              required: true,
+              description: "Khóa thông báo, ví dụ result-announcement:2021:2",
+              schema: { type: "string" },
+            },
+          ],
+          responses: answers("Số tin theo trạng thái và từng lần gửi", { "404": "Không có thông báo này" }),
+        },
+      },
       "/admin/audit": {
         get: {
           summary: "Nhật ký thay đổi trong phạm vi, mới nhất trước",

@@ -109,6 +109,34 @@ beforeAll(async () => {
     ctx,
   );
   await store.subscriptions.set(chat.id, commune!.id, "chair", ctx);
+  const [kinhMon] = await store.units.findByCode(KINH_MON_CODE, { from: "2021-01-01", to: "2021-12-31" });
+  const notice = (key: string, scopeUnitId: number | null) =>
+    store.outbox.enqueue(
+      {
+        key,
+        job: "t",
+        title: "Thử",
+        scopeUnitId,
+        parentKey: null,
+        summarize: false,
+        runAt: NOW,
+        trigger: "t",
+      },
+      [
+        {
+          chatRef: chat.id,
+          platform: "telegram",
+          subjectUnitId: commune!.id,
+          optOutKey: null,
+          body: { lines: [[{ text: "Kết quả", style: "plain" }]], choices: [] },
+          state: "pending",
+          notBefore: NOW,
+        },
+      ],
+      ctx,
+    );
+  await notice("t:kinh-mon", kinhMon!.id);
+  await notice("t:nation", null);
   app = build();
 });
 afterAll(async () => {
@@ -149,6 +177,8 @@ const routes: Route[] = [
     ok: 409,
   },
   { name: "GET audit", method: "GET", path: `/admin/audit?unit=${KINH_MON_CODE}`, ok: 200 },
+  { name: "GET notice (the district's)", method: "GET", path: "/admin/notices/t:kinh-mon", ok: 200 },
+  { name: "GET notice (a wider one)", method: "GET", path: "/admin/notices/t:nation", ok: 200 },
   {
     name: "POST invites",
     method: "POST",
@@ -418,6 +448,19 @@ describe("publish, unpublish and the audit log", () => {
       entityId: "tthc",
     });
     expect(entry?.details).toMatchObject({ before: null, after: { changes: report.changes } });
+  });
+});
+
+describe("delivery reports", () => {
+  it("list each delivery within the scope by state, without the chat's platform id or the message", async () => {
+    const body = await (await call(app, "GET", "/admin/notices/t:nation", secrets.kinhMon)).json();
+    expect(body.counts).toEqual({ pending: 1 });
+    expect(body.deliveries).toEqual([
+      expect.objectContaining({ platform: "telegram", chatTitle: "UBND phường An Lưu", state: "pending" }),
+    ]);
+    expect(JSON.stringify(body)).not.toContain("-100777");
+    expect(JSON.stringify(body)).not.toContain("Kết quả");
+    expect((await call(app, "GET", "/admin/notices/nope", secrets.kinhMon)).status).toBe(404);
   });
 });
 
