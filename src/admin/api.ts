@@ -4,7 +4,8 @@
  * schemas of ./schemas.ts; every change is written by the same code as the CLI's and audited with the
  * token's id as actor.
  */
-import { type Context, Hono } from "hono";
+import { OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
+import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { generateInviteCode } from "../domain/invite-code.ts";
 import type { UnitRecord } from "../domain/unit.ts";
@@ -25,16 +26,18 @@ import { type Store, type WriteContext, yearWindow } from "../store/index.ts";
 import { limitBody } from "../web/body-limit.ts";
 import { type AdminEnv, authenticate, type Officer, requireUnit, slowFailures } from "./auth.ts";
 import { rowsOutsideSubtree } from "./import-scope.ts";
-import { openApiDocument } from "./openapi.ts";
 import {
-  auditQuery,
-  importKind,
-  importQuery,
-  invitesBody,
-  parseWith,
-  publishBody,
-  unpublishBody,
-} from "./schemas.ts";
+  auditRoute,
+  chatsRoute,
+  importRoute,
+  invitesRoute,
+  meRoute,
+  noticeRoute,
+  publishRoute,
+  templateRoute,
+  unpublishRoute,
+} from "./routes.ts";
+import { fieldProblems, parseWith } from "./schemas.ts";
 import { TEMPLATES } from "./templates.ts";
 
 export interface AdminDeps {
@@ -65,14 +68,6 @@ const ctxOf = (c: Context<AdminEnv>, now: () => Date): WriteContext => ({
 
 function badRequest(problem: { error: string; fields: unknown }): HTTPException {
   return new HTTPException(400, { res: Response.json(problem, { status: 400 }) });
-}
-
-async function jsonBody(c: Context<AdminEnv>): Promise<unknown> {
-  try {
-    return await c.req.json();
-  } catch {
-    throw badRequest({ error: "Thân yêu cầu phải là JSON hợp lệ.", fields: [] });
-  }
 }
 
 /** Every version of a unit code the caller may act on; 404 when none exists, 403 when none is theirs. */
@@ -173,22 +168,77 @@ function instantOf(text: string, end: boolean): string {
   return new Date(Date.parse(`${text}T${end ? "23:59:59.999" : "00:00:00.000"}+07:00`)).toISOString();
 }
 
-export function adminApi(deps: AdminDeps): Hono<AdminEnv> {
+/** Hono's and @hono/zod-openapi's own refusals, in Vietnamese. */
+const HONO_MESSAGES: Readonly<Record<string, string>> = {
+  "Malformed JSON in request body": "Thân yêu cầu phải là JSON hợp lệ.",
+  "Unsupported Media Type": "Thân yêu cầu phải là JSON (Content-Type: application/json).",
+};
+
+/**
+ * The validators' hook: a refused body, query or path parameter is parsed again with zod's Vietnamese
+ * messages (the validator runs without them) and answered 400 naming each field.
+ */
+/** Typed `never`: it fits any route's hook without taking part in inferring the route's input types. */
+function inVietnamese(route: RouteConfig): never {
+  const body = route.request?.body?.content?.["application/json"] as { schema?: unknown } | undefined;
+  const schemas: Record<string, unknown> = {
+    param: route.request?.params,
+    query: route.request?.query,
+    json: body?.schema,
+  };
+  const hook = (
+    result: { success: boolean; target: string; data?: unknown; error?: z.ZodError },
+    c: Context<AdminEnv>,
+  ) => {
+    if (result.success || result.error === undefined) return;
+    const schema = schemas[result.target];
+    const again = schema instanceof z.ZodType ? parseWith(schema, result.data) : null;
+    return c.json(again !== null && !again.ok ? again.problem : fieldProblems(result.error), 400);
+  };
+  return hook as never;
+}
+
+export function adminApi(deps: AdminDeps): OpenAPIHono<AdminEnv> {
   const { store, now, log } = deps;
   const auth = { store, adminToken: deps.adminToken, now, trustProxy: deps.trustProxy === true };
-  const admin = new Hono<AdminEnv>();
+  const admin = new OpenAPIHono<AdminEnv>();
+  admin.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+    type: "http",
+    scheme: "bearer",
+    description: "Mã do `npm run cli -- token create` cấp (hoặc ADMIN_TOKEN)",
+  });
+
+  const importOp = importRoute(limitBody(MAX_IMPORT_BYTES, "Tệp quá lớn (tối đa 32 MiB)."));
+  const publishOp = publishRoute(limitBody(MAX_SMALL_BODY_BYTES, "Nội dung quá lớn."));
+  const unpublishOp = unpublishRoute(limitBody(MAX_SMALL_BODY_BYTES, "Nội dung quá lớn."));
+  const invitesOp = invitesRoute(limitBody(MAX_SMALL_BODY_BYTES, "Nội dung quá lớn."));
 
   // Public parts: what a client needs before it has a token.
-  admin.get("/openapi.json", (c) => c.json(openApiDocument()));
-  admin.get("/templates/:file", (c) => {
-    const kind = /^([a-z]+)\.csv$/u.exec(c.req.param("file"))?.[1];
-    const template = kind === undefined ? undefined : TEMPLATES[kind as ImportKind];
-    if (template === undefined) throw new HTTPException(404, { message: "Không có mẫu này." });
-    return c.body(`\uFEFF${template}\n`, 200, {
-      "content-type": "text/csv; charset=utf-8",
-      "content-disposition": `attachment; filename="${kind}.csv"`,
-    });
+  admin.doc31("/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "cchc-bot — API quản trị",
+      version: "1",
+      description:
+        "API cho cán bộ CCHC tỉnh và huyện: nhập dữ liệu, công bố, rút công bố, mã mời, báo cáo gửi, cuộc trò " +
+        "chuyện đã liên kết và nhật ký thay đổi. Mỗi mã truy cập chỉ tác động tới đơn vị của nó và các đơn vị " +
+        "trực thuộc; 401: không biết bạn là ai, 403: không thuộc phạm vi của bạn.",
+    },
+    servers: [{ url: "/admin" }],
   });
+  admin.openapi(
+    templateRoute,
+    (c) => {
+      const kind = /^([a-z]+)\.csv$/u.exec(c.req.valid("param").file)?.[1];
+      const template = kind === undefined ? undefined : TEMPLATES[kind as ImportKind];
+      if (template === undefined) throw new HTTPException(404, { message: "Không có mẫu này." });
+      return c.body(`\uFEFF${template}\n`, 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${kind}.csv"`,
+      });
+    },
+    inVietnamese(templateRoute),
+  );
 
   admin.use(
     "*",
@@ -196,271 +246,301 @@ export function adminApi(deps: AdminDeps): Hono<AdminEnv> {
   );
   admin.use("*", authenticate(auth));
 
-  admin.get("/me", (c) => {
-    const { tokenId, role, scopeName } = c.get("officer");
-    return c.json({ token: tokenId, role, scope: scopeName });
-  });
+  admin.openapi(
+    meRoute,
+    (c) => {
+      const { tokenId, role, scopeName } = c.get("officer");
+      return c.json({ token: tokenId, role, scope: scopeName });
+    },
+    inVietnamese(meRoute),
+  );
 
-  admin.get("/units/:code/chats", async (c) => {
-    const units = await unitsForCode(c, store, c.req.param("code"));
-    const chats = [];
-    for (const unit of units) chats.push(...(await store.admin.chatsInSubtree(unit.id)));
-    return c.json({
-      units: units.map((u) => ({
-        id: u.id,
-        code: u.code,
-        name: u.name,
-        validFrom: u.validFrom,
-        validTo: u.validTo,
-      })),
-      chats,
-    });
-  });
+  admin.openapi(
+    chatsRoute,
+    async (c) => {
+      const units = await unitsForCode(c, store, c.req.valid("param").code);
+      const chats = [];
+      for (const unit of units) chats.push(...(await store.admin.chatsInSubtree(unit.id)));
+      return c.json({
+        units: units.map((u) => ({
+          id: u.id,
+          code: u.code,
+          name: u.name,
+          validFrom: u.validFrom,
+          validTo: u.validTo,
+        })),
+        chats,
+      });
+    },
+    inVietnamese(chatsRoute),
+  );
 
-  admin.post("/imports/:kind", limitBody(MAX_IMPORT_BYTES, "Tệp quá lớn (tối đa 32 MiB)."), async (c) => {
-    const kind = parseWith(importKind, c.req.param("kind"));
-    if (!kind.ok) {
-      throw new HTTPException(404, { message: `Không có loại dữ liệu "${c.req.param("kind")}".` });
-    }
-    const query = parseWith(importQuery, c.req.query());
-    if (!query.ok) throw badRequest(query.problem);
-    const { body, format, fileName } = await importBody(c);
-    const name = query.data.name ?? fileName ?? `${kind.data}.${format}`;
-    const officer = c.get("officer");
-    await checkRowsInScope(store, officer, kind.data, textInput(name, body, format));
-    const dryRun = query.data.dry_run === "1" || query.data.dry_run === "true";
-    const ctx = ctxOf(c, now);
-    const report = await runImport(
-      store,
-      {
-        kind: kind.data,
-        input: textInput(name, body, format),
-        dryRun,
-        methodology: query.data.methodology,
-        source: query.data.source ?? `API quản trị (${officer.actor}): ${name}`,
-      },
-      ctx,
-    );
-    if (!dryRun) {
-      await store.audit.append(
+  admin.openapi(
+    importOp,
+    async (c) => {
+      const kind = { data: c.req.valid("param").kind };
+      const query = { data: c.req.valid("query") };
+      const { body, format, fileName } = await importBody(c);
+      const name = query.data.name ?? fileName ?? `${kind.data}.${format}`;
+      const officer = c.get("officer");
+      await checkRowsInScope(store, officer, kind.data, textInput(name, body, format));
+      const dryRun = query.data.dry_run === "1" || query.data.dry_run === "true";
+      const ctx = ctxOf(c, now);
+      const report = await runImport(
+        store,
         {
-          action: "admin.import",
-          entity: "import",
-          entityId: kind.data,
-          details: { file: name, rows: report.rows, before: null, after: { changes: report.changes } },
-          unitId: officer.unitId,
+          kind: kind.data,
+          input: textInput(name, body, format),
+          dryRun,
+          methodology: query.data.methodology,
+          source: query.data.source ?? `API quản trị (${officer.actor}): ${name}`,
         },
         ctx,
       );
-    }
-    return c.json(report);
-  });
+      if (!dryRun) {
+        await store.audit.append(
+          {
+            action: "admin.import",
+            entity: "import",
+            entityId: kind.data,
+            details: { file: name, rows: report.rows, before: null, after: { changes: report.changes } },
+            unitId: officer.unitId,
+          },
+          ctx,
+        );
+      }
+      return c.json(report);
+    },
+    inVietnamese(importOp),
+  );
 
-  admin.post("/publish", limitBody(MAX_SMALL_BODY_BYTES, "Nội dung quá lớn."), async (c) => {
-    const body = parseWith(publishBody, await jsonBody(c));
-    if (!body.ok) throw badRequest(body.problem);
-    const { scope: scopeCode, year, dry_run: dryRun } = body.data;
-    const ctx = ctxOf(c, now);
-    const publishedOn = body.data.published_on ?? vnIsoDate(ctx.now);
-    const work = async (repos: Parameters<Parameters<Store["transaction"]>[0]>[0]) => {
-      const scope = await resolveScope(repos, scopeCode, year);
-      await requireUnit(c, repos, scope);
-      const report = await publishScope(repos, { scopeCode, year, publishedOn }, ctx);
-      if (dryRun !== true) {
+  admin.openapi(
+    publishOp,
+    async (c) => {
+      const body = { data: c.req.valid("json") };
+      const { scope: scopeCode, year, dry_run: dryRun } = body.data;
+      const ctx = ctxOf(c, now);
+      const publishedOn = body.data.published_on ?? vnIsoDate(ctx.now);
+      const work = async (repos: Parameters<Parameters<Store["transaction"]>[0]>[0]) => {
+        const scope = await resolveScope(repos, scopeCode, year);
+        await requireUnit(c, repos, scope);
+        const report = await publishScope(repos, { scopeCode, year, publishedOn }, ctx);
+        if (dryRun !== true) {
+          await repos.audit.append(
+            {
+              action: "admin.publish",
+              entity: "publication",
+              entityId: `${scope.code}-${year}`,
+              details: {
+                before: { status: "draft" },
+                after: { status: "published", publishedOn, units: report.units.length },
+              },
+              unitId: scope.id,
+            },
+            ctx,
+          );
+        }
+        return report;
+      };
+      const report =
+        dryRun === true
+          ? await rolledBack<Awaited<ReturnType<typeof work>>>(store, work)
+          : await store.transaction(work);
+      if (dryRun !== true && deps.announce) {
+        // Published: a failed announcement is the job's to redo (`job run result-announcement`).
+        await deps.announce(scopeCode, year, ctx.actor).catch((error: unknown) => {
+          log.error("admin publish: announcement failed", { scope: scopeCode, year, error });
+        });
+      }
+      return c.json({
+        dryRun: dryRun === true,
+        scope: { code: report.scope.code, name: report.scope.name },
+        year,
+        publishedOn,
+        methodology: report.methodology,
+        ranking: report.units,
+      });
+    },
+    inVietnamese(publishOp),
+  );
+
+  admin.openapi(
+    unpublishOp,
+    async (c) => {
+      const body = { data: c.req.valid("json") };
+      const { scope: scopeCode, year, confirm } = body.data;
+      if (confirm !== `${scopeCode}-${year}`) {
+        throw badRequest({
+          error: `Yêu cầu không hợp lệ: trường "confirm": phải đúng là "${scopeCode}-${year}" để xác nhận rút công bố.`,
+          fields: [{ field: "confirm", message: `phải đúng là "${scopeCode}-${year}"` }],
+        });
+      }
+      const ctx = ctxOf(c, now);
+      const report = await store.transaction(async (repos) => {
+        const scope = await resolveScope(repos, scopeCode, year);
+        await requireUnit(c, repos, scope);
+        const done = await unpublishScope(repos, { scopeCode, year }, ctx);
         await repos.audit.append(
           {
-            action: "admin.publish",
+            action: "admin.unpublish",
             entity: "publication",
             entityId: `${scope.code}-${year}`,
             details: {
-              before: { status: "draft" },
-              after: { status: "published", publishedOn, units: report.units.length },
+              before: { status: "published" },
+              after: { status: "draft", withdrawn: done.withdrawn },
             },
             unitId: scope.id,
           },
           ctx,
         );
+        return done;
+      });
+      return c.json({
+        scope: { code: report.scope.code, name: report.scope.name },
+        year,
+        withdrawn: report.withdrawn,
+      });
+    },
+    inVietnamese(unpublishOp),
+  );
+
+  admin.openapi(
+    invitesOp,
+    async (c) => {
+      const body = { data: c.req.valid("json") };
+      const { role, year } = body.data;
+      const ctx = ctxOf(c, now);
+      const today = vnIsoDate(ctx.now);
+      const window = year === undefined ? { from: today, to: today } : yearWindow(year);
+      const versions = await unitsForCode(c, store, body.data.scope);
+      const scope = versions.find((u) => u.level !== "commune" && overlaps(u, window));
+      if (scope === undefined) {
+        throw new HTTPException(404, {
+          message: `Không có huyện hoặc tỉnh mã ${body.data.scope} ${year === undefined ? "hiện hành" : `trong năm ${year}`}.`,
+        });
       }
-      return report;
-    };
-    const report =
-      dryRun === true
-        ? await rolledBack<Awaited<ReturnType<typeof work>>>(store, work)
-        : await store.transaction(work);
-    if (dryRun !== true && deps.announce) {
-      // Published: a failed announcement is the job's to redo (`job run result-announcement`).
-      await deps.announce(scopeCode, year, ctx.actor).catch((error: unknown) => {
-        log.error("admin publish: announcement failed", { scope: scopeCode, year, error });
-      });
-    }
-    return c.json({
-      dryRun: dryRun === true,
-      scope: { code: report.scope.code, name: report.scope.name },
-      year,
-      publishedOn,
-      methodology: report.methodology,
-      ranking: report.units,
-    });
-  });
-
-  admin.post("/unpublish", limitBody(MAX_SMALL_BODY_BYTES, "Nội dung quá lớn."), async (c) => {
-    const body = parseWith(unpublishBody, await jsonBody(c));
-    if (!body.ok) throw badRequest(body.problem);
-    const { scope: scopeCode, year, confirm } = body.data;
-    if (confirm !== `${scopeCode}-${year}`) {
-      throw badRequest({
-        error: `Yêu cầu không hợp lệ: trường "confirm": phải đúng là "${scopeCode}-${year}" để xác nhận rút công bố.`,
-        fields: [{ field: "confirm", message: `phải đúng là "${scopeCode}-${year}"` }],
-      });
-    }
-    const ctx = ctxOf(c, now);
-    const report = await store.transaction(async (repos) => {
-      const scope = await resolveScope(repos, scopeCode, year);
-      await requireUnit(c, repos, scope);
-      const done = await unpublishScope(repos, { scopeCode, year }, ctx);
-      await repos.audit.append(
-        {
-          action: "admin.unpublish",
-          entity: "publication",
-          entityId: `${scope.code}-${year}`,
-          details: { before: { status: "published" }, after: { status: "draft", withdrawn: done.withdrawn } },
-          unitId: scope.id,
-        },
-        ctx,
+      const units = await store.units.children(scope.id, window);
+      const perUnit = body.data.per_unit ?? 1;
+      if (units.length === 0)
+        throw new HTTPException(409, {
+          message: `${scope.name} không có đơn vị trực thuộc nào trong thời gian đó.`,
+        });
+      if (units.length * perUnit > MAX_INVITES) {
+        throw new HTTPException(409, {
+          message: `Quá nhiều mã (${units.length * perUnit}); tối đa ${MAX_INVITES} một lần.`,
+        });
+      }
+      const expiresAt = new Date(ctx.now.getTime() + (body.data.days ?? 7) * 86_400_000);
+      const rows = units.flatMap((unit) =>
+        Array.from({ length: perUnit }, () => ({ code: generateInviteCode(), unit })),
       );
-      return done;
-    });
-    return c.json({
-      scope: { code: report.scope.code, name: report.scope.name },
-      year,
-      withdrawn: report.withdrawn,
-    });
-  });
-
-  admin.post("/invites", limitBody(MAX_SMALL_BODY_BYTES, "Nội dung quá lớn."), async (c) => {
-    const body = parseWith(invitesBody, await jsonBody(c));
-    if (!body.ok) throw badRequest(body.problem);
-    const { role, year } = body.data;
-    const ctx = ctxOf(c, now);
-    const today = vnIsoDate(ctx.now);
-    const window = year === undefined ? { from: today, to: today } : yearWindow(year);
-    const versions = await unitsForCode(c, store, body.data.scope);
-    const scope = versions.find((u) => u.level !== "commune" && overlaps(u, window));
-    if (scope === undefined) {
-      throw new HTTPException(404, {
-        message: `Không có huyện hoặc tỉnh mã ${body.data.scope} ${year === undefined ? "hiện hành" : `trong năm ${year}`}.`,
-      });
-    }
-    const units = await store.units.children(scope.id, window);
-    const perUnit = body.data.per_unit ?? 1;
-    if (units.length === 0)
-      throw new HTTPException(409, {
-        message: `${scope.name} không có đơn vị trực thuộc nào trong thời gian đó.`,
-      });
-    if (units.length * perUnit > MAX_INVITES) {
-      throw new HTTPException(409, {
-        message: `Quá nhiều mã (${units.length * perUnit}); tối đa ${MAX_INVITES} một lần.`,
-      });
-    }
-    const expiresAt = new Date(ctx.now.getTime() + (body.data.days ?? 7) * 86_400_000);
-    const rows = units.flatMap((unit) =>
-      Array.from({ length: perUnit }, () => ({ code: generateInviteCode(), unit })),
-    );
-    await store.transaction(async (repos) => {
-      for (const row of rows)
-        await repos.invites.create({ code: row.code, unitId: row.unit.id, role, expiresAt }, ctx);
-      await repos.audit.append(
-        {
-          action: "admin.invites",
-          entity: "invite_codes",
-          entityId: scope.code,
-          details: {
-            before: null,
-            after: { codes: rows.length, units: units.length, role, expiresAt: expiresAt.toISOString() },
+      await store.transaction(async (repos) => {
+        for (const row of rows)
+          await repos.invites.create({ code: row.code, unitId: row.unit.id, role, expiresAt }, ctx);
+        await repos.audit.append(
+          {
+            action: "admin.invites",
+            entity: "invite_codes",
+            entityId: scope.code,
+            details: {
+              before: null,
+              after: { codes: rows.length, units: units.length, role, expiresAt: expiresAt.toISOString() },
+            },
+            unitId: scope.id,
           },
-          unitId: scope.id,
-        },
-        ctx,
-      );
-    });
-    return c.json({
-      scope: { code: scope.code, name: scope.name },
-      role,
-      expiresAt: expiresAt.toISOString(),
-      invites: rows.map((r) => ({
-        code: r.code,
-        unitCode: r.unit.code,
-        unitName: r.unit.name,
-        redeem: `/dangky ${r.code}`,
-      })),
-    });
-  });
+          ctx,
+        );
+      });
+      return c.json({
+        scope: { code: scope.code, name: scope.name },
+        role,
+        expiresAt: expiresAt.toISOString(),
+        invites: rows.map((r) => ({
+          code: r.code,
+          unitCode: r.unit.code,
+          unitName: r.unit.name,
+          redeem: `/dangky ${r.code}`,
+        })),
+      });
+    },
+    inVietnamese(invitesOp),
+  );
 
-  admin.get("/notices/:key", async (c) => {
-    const key = c.req.param("key");
-    const notice = await store.outbox.notice(key);
-    if (notice === null) throw new HTTPException(404, { message: `Không có thông báo ${key}.` });
-    let deliveries = await store.outbox.deliveries(key);
-    const root = c.get("officer").unitId;
-    if (root !== null) {
-      const inside = await store.admin.subtreeIds(root);
-      if (notice.scopeUnitId === null || !inside.has(notice.scopeUnitId)) {
-        // A wider notice (a province's, the nation's): only the deliveries to the caller's chats.
-        const chats = new Set((await store.admin.chatsInSubtree(root)).map((chat) => chat.chatRef));
-        deliveries = deliveries.filter((d) => chats.has(d.chatRef));
-        if (deliveries.length === 0) {
-          throw new HTTPException(403, {
-            message: `Thông báo ${key} không gửi tới đơn vị nào thuộc phạm vi ${c.get("officer").scopeName}.`,
-          });
+  admin.openapi(
+    noticeRoute,
+    async (c) => {
+      const { key } = c.req.valid("param");
+      const notice = await store.outbox.notice(key);
+      if (notice === null) throw new HTTPException(404, { message: `Không có thông báo ${key}.` });
+      let deliveries = await store.outbox.deliveries(key);
+      const root = c.get("officer").unitId;
+      if (root !== null) {
+        const inside = await store.admin.subtreeIds(root);
+        if (notice.scopeUnitId === null || !inside.has(notice.scopeUnitId)) {
+          // A wider notice (a province's, the nation's): only the deliveries to the caller's chats.
+          const chats = new Set((await store.admin.chatsInSubtree(root)).map((chat) => chat.chatRef));
+          deliveries = deliveries.filter((d) => chats.has(d.chatRef));
+          if (deliveries.length === 0) {
+            throw new HTTPException(403, {
+              message: `Thông báo ${key} không gửi tới đơn vị nào thuộc phạm vi ${c.get("officer").scopeName}.`,
+            });
+          }
         }
       }
-    }
-    const counts: Record<string, number> = {};
-    for (const d of deliveries) counts[d.state] = (counts[d.state] ?? 0) + 1;
-    return c.json({
-      notice: {
-        key: notice.key,
-        job: notice.job,
-        title: notice.title,
-        runAt: notice.runAt,
-        createdAt: notice.createdAt,
-      },
-      counts,
-      // Never the platform's chat id nor the message: who (the store's number and title), what became of it.
-      deliveries: deliveries.map((d) => ({
-        chatRef: d.chatRef,
-        platform: d.platform,
-        chatTitle: d.chatTitle,
-        state: d.state,
-        attempts: d.attempts,
-        notBefore: d.notBefore,
-        sentAt: d.sentAt,
-        lastError: d.lastError,
-      })),
-    });
-  });
+      const counts: Record<string, number> = {};
+      for (const d of deliveries) counts[d.state] = (counts[d.state] ?? 0) + 1;
+      return c.json({
+        notice: {
+          key: notice.key,
+          job: notice.job,
+          title: notice.title,
+          runAt: notice.runAt,
+          createdAt: notice.createdAt,
+        },
+        counts,
+        // Never the platform's chat id nor the message: who (the store's number and title), what became of it.
+        deliveries: deliveries.map((d) => ({
+          chatRef: d.chatRef,
+          platform: d.platform,
+          chatTitle: d.chatTitle,
+          state: d.state,
+          attempts: d.attempts,
+          notBefore: d.notBefore,
+          sentAt: d.sentAt,
+          lastError: d.lastError,
+        })),
+      });
+    },
+    inVietnamese(noticeRoute),
+  );
 
-  admin.get("/audit", async (c) => {
-    const query = parseWith(auditQuery, c.req.query());
-    if (!query.ok) throw badRequest(query.problem);
-    const officer = c.get("officer");
-    let subtreeOf = officer.unitId;
-    if (query.data.unit !== undefined) {
-      const units = await unitsForCode(c, store, query.data.unit);
-      subtreeOf = (units.at(-1) as UnitRecord).id;
-    }
-    const entries = await store.admin.audit({
-      subtreeOf,
-      from: query.data.from === undefined ? null : instantOf(query.data.from, false),
-      to: query.data.to === undefined ? null : instantOf(query.data.to, true),
-      limit: query.data.limit ?? 200,
-    });
-    return c.json({ entries });
-  });
+  admin.openapi(
+    auditRoute,
+    async (c) => {
+      const query = { data: c.req.valid("query") };
+      const officer = c.get("officer");
+      let subtreeOf = officer.unitId;
+      if (query.data.unit !== undefined) {
+        const units = await unitsForCode(c, store, query.data.unit);
+        subtreeOf = (units.at(-1) as UnitRecord).id;
+      }
+      const entries = await store.admin.audit({
+        subtreeOf,
+        from: query.data.from === undefined ? null : instantOf(query.data.from, false),
+        to: query.data.to === undefined ? null : instantOf(query.data.to, true),
+        limit: query.data.limit ?? 200,
+      });
+      return c.json({ entries });
+    },
+    inVietnamese(auditRoute),
+  );
 
   admin.notFound((c) => c.json({ error: "Không có trang này." }, 404));
   admin.onError((error, c) => {
-    if (error instanceof HTTPException) return error.res ?? c.json({ error: error.message }, error.status);
+    if (error instanceof HTTPException) {
+      if (error.res) return error.res;
+      return c.json({ error: HONO_MESSAGES[error.message] ?? error.message }, error.status);
+    }
     if (error instanceof ImportRefusedError) {
       return c.json({ error: error.message, problems: error.problems }, 422);
     }

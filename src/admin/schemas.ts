@@ -1,7 +1,7 @@
 /**
- * The admin API's request bodies and queries, in zod: each route validates with these, and
- * `/admin/openapi.json` is generated from the same schemas (zod's own JSON Schema output). Messages
- * are Vietnamese (zod's `vi` locale where a field sets none) and name the field.
+ * The admin API's request bodies and queries, in zod: the routes of ./routes.ts validate with these
+ * (@hono/zod-openapi), and `/admin/openapi.json` is generated from the same schemas. Messages are
+ * Vietnamese (zod's `vi` locale where a field sets none) and name the field.
  */
 import { z } from "zod";
 import { vi } from "zod/locales";
@@ -23,7 +23,7 @@ const scope = z
   .describe("Mã GSO của huyện hoặc tỉnh được xếp hạng");
 const isoDate = z
   .string({ error: "phải là ngày YYYY-MM-DD" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/u, "phải là ngày YYYY-MM-DD")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "phải là ngày YYYY-MM-DD")
   .refine((text) => !Number.isNaN(Date.parse(text)), "không phải ngày có thật");
 
 export const publishBody = z
@@ -90,7 +90,11 @@ export const importQuery = z.object({
   source: z.string().max(500, "dài quá 500 ký tự").optional().describe("Nguồn ghi cho các dòng được nhập"),
   name: z
     .string()
-    .regex(/^[\p{L}\p{N}._ -]{1,100}$/u, "chỉ gồm chữ, số, dấu chấm, gạch và khoảng trắng (tối đa 100)")
+    // A refinement, not a pattern: JSON Schema has no Unicode classes to document it with.
+    .refine(
+      (text) => /^[\p{L}\p{N}._ -]{1,100}$/u.test(text),
+      "chỉ gồm chữ, số, dấu chấm, gạch và khoảng trắng (tối đa 100)",
+    )
     .optional()
     .describe("Tên tệp, để ghi trong thông báo lỗi và nguồn"),
 });
@@ -98,7 +102,7 @@ export const importQuery = z.object({
 const instant = z
   .string()
   .regex(
-    /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/u,
+    /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/,
     "phải là ngày YYYY-MM-DD hoặc thời điểm ISO 8601",
   )
   .refine((text) => !Number.isNaN(Date.parse(text)), "không phải thời điểm có thật");
@@ -114,7 +118,7 @@ export const auditQuery = z.object({
   to: instant.optional().describe("Đến (ngày hoặc thời điểm; một ngày tính trọn ngày)"),
   limit: z
     .string()
-    .regex(/^\d{1,4}$/u, "phải là số từ 1 đến 1000")
+    .regex(/^\d{1,4}$/, "phải là số từ 1 đến 1000")
     .transform(Number)
     .refine((n) => n >= 1 && n <= 1000, "phải là số từ 1 đến 1000")
     .optional()

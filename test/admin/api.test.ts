@@ -329,7 +329,7 @@ describe("bad bodies", () => {
       body: "{",
     });
     expect(notJson.status).toBe(400);
-    expect((await notJson.json()).error).toContain("JSON");
+    expect((await notJson.json()).error).toBe("Thân yêu cầu phải là JSON hợp lệ.");
   });
 
   it("400 naming confirm when the confirmation does not match", async () => {
@@ -513,9 +513,22 @@ describe("the public parts", () => {
   it("serves the OpenAPI document built from the zod schemas and the CSV templates", async () => {
     const doc = await (await app.request("/admin/openapi.json")).json();
     expect(doc.openapi).toBe("3.1.0");
-    const publish = doc.paths["/admin/publish"].post.requestBody.content["application/json"].schema;
+    expect(doc.servers).toEqual([{ url: "/admin" }]);
+    const publish = doc.paths["/publish"].post.requestBody.content["application/json"].schema;
     expect(publish.required).toEqual(expect.arrayContaining(["scope", "year"]));
     expect(publish.properties.dry_run.description).toContain("xem trước");
+    expect(publish.properties.published_on.pattern).toBe("^\\d{4}-\\d{2}-\\d{2}$");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/imports/{kind}",
+        "/unpublish",
+        "/invites",
+        "/notices/{key}",
+        "/audit",
+        "/units/{code}/chats",
+      ]),
+    );
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
     const template = await app.request("/admin/templates/tthc.csv");
     expect(template.headers.get("content-type")).toContain("text/csv");
     const bytes = new Uint8Array(await template.arrayBuffer());
