@@ -11,6 +11,7 @@ import { generateInviteCode } from "../domain/invite-code.ts";
 import type { UnitRecord } from "../domain/unit.ts";
 import { AppError } from "../errors.ts";
 import { vnIsoDate } from "../format/vi.ts";
+import { type IsoWeekRef, parseIsoWeek } from "../imports/dates.ts";
 import {
   formatOf,
   type ImportFormat,
@@ -34,7 +35,9 @@ import {
   meRoute,
   noticeRoute,
   publishRoute,
+  scheduleRoute,
   templateRoute,
+  tthcRoute,
   unpublishRoute,
 } from "./routes.ts";
 import { fieldProblems, parseWith } from "./schemas.ts";
@@ -464,6 +467,39 @@ export function adminApi(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       });
     },
     inVietnamese(invitesOp),
+  );
+
+  admin.openapi(
+    tthcRoute,
+    async (c) => {
+      const units = await unitsForCode(c, store, c.req.valid("param").code);
+      const limit = c.req.valid("query").limit ?? 12;
+      const rows = [];
+      for (const unit of units) {
+        const members = [unit, ...(await store.units.children(unit.id))];
+        for (const member of members) {
+          const periods = await store.tthc.forUnit(member.id, limit);
+          if (periods.length > 0) rows.push({ unit: { code: member.code, name: member.name }, periods });
+        }
+      }
+      return c.json({ units: rows });
+    },
+    inVietnamese(tthcRoute),
+  );
+
+  admin.openapi(
+    scheduleRoute,
+    async (c) => {
+      const units = await unitsForCode(c, store, c.req.valid("param").code);
+      const week = parseIsoWeek(c.req.valid("query").week) as IsoWeekRef;
+      const scopes = [];
+      for (const unit of units) {
+        const items = await store.schedules.week(unit.id, week);
+        if (items.length > 0) scopes.push({ unit: { code: unit.code, name: unit.name }, items });
+      }
+      return c.json({ week, scopes });
+    },
+    inVietnamese(scheduleRoute),
   );
 
   admin.openapi(

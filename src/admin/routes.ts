@@ -5,7 +5,15 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { IMPORT_KINDS } from "../imports/index.ts";
-import { auditQuery, importQuery, invitesBody, publishBody, unpublishBody } from "./schemas.ts";
+import {
+  auditQuery,
+  importQuery,
+  invitesBody,
+  publishBody,
+  scheduleQuery,
+  tthcQuery,
+  unpublishBody,
+} from "./schemas.ts";
 
 const errorBody = z.object({ error: z.string().describe("Lý do, bằng tiếng Việt") });
 const json = (description: string) => ({
@@ -44,6 +52,30 @@ export const chatsRoute = createRoute({
   security,
   request: { params: codeParam },
   responses: answers("Đơn vị và các cuộc trò chuyện (không có mã cuộc trò chuyện của nền tảng)", {
+    404: "Không có đơn vị mã này",
+  }),
+});
+
+export const tthcRoute = createRoute({
+  method: "get",
+  path: "/units/{code}/tthc",
+  summary: "Số liệu thủ tục hành chính (TTHC) của đơn vị và các đơn vị trực thuộc, kỳ gần nhất trước",
+  security,
+  request: { params: codeParam, query: tthcQuery },
+  responses: answers("Các kỳ TTHC theo đơn vị: tiếp nhận, đúng hạn, trễ hạn…; null = không được công bố", {
+    400: "Tham số không hợp lệ (nêu tên trường)",
+    404: "Không có đơn vị mã này",
+  }),
+});
+
+export const scheduleRoute = createRoute({
+  method: "get",
+  path: "/units/{code}/schedule",
+  summary: "Lịch công tác một tuần của huyện/tỉnh (hoặc xã)",
+  security,
+  request: { params: codeParam, query: scheduleQuery },
+  responses: answers("Các mục lịch của tuần, theo ngày và giờ", {
+    400: "Tham số không hợp lệ (nêu tên trường)",
     404: "Không có đơn vị mã này",
   }),
 });

@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { vi } from "zod/locales";
+import { parseIsoWeek } from "../imports/dates.ts";
 import { IMPORT_KINDS } from "../imports/index.ts";
 
 const viErrors = vi().localeError;
@@ -126,6 +127,23 @@ export const auditQuery = z.object({
 });
 
 export const importKind = z.enum(IMPORT_KINDS);
+
+export const tthcQuery = z.object({
+  limit: z
+    .string()
+    .regex(/^\d{1,3}$/, "phải là số từ 1 đến 100")
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 100, "phải là số từ 1 đến 100")
+    .optional()
+    .describe("Số kỳ gần nhất mỗi đơn vị (mặc định 12)"),
+});
+
+export const scheduleQuery = z.object({
+  week: z
+    .string({ error: 'bắt buộc: tuần ISO, ví dụ "2024-W09"' })
+    .refine((text) => parseIsoWeek(text) !== null, 'phải là tuần ISO có thật, ví dụ "2024-W09"')
+    .describe('Tuần ISO, ví dụ "2024-W09"'),
+});
 
 /** The 400 of a body or query zod refused: one line per field, the field named. */
 export function fieldProblems(error: z.ZodError): {

@@ -177,6 +177,13 @@ const routes: Route[] = [
     ok: 409,
   },
   { name: "GET audit", method: "GET", path: `/admin/audit?unit=${KINH_MON_CODE}`, ok: 200 },
+  { name: "GET tthc", method: "GET", path: `/admin/units/${KINH_MON_CODE}/tthc`, ok: 200 },
+  {
+    name: "GET schedule",
+    method: "GET",
+    path: `/admin/units/${KINH_MON_CODE}/schedule?week=2021-W10`,
+    ok: 200,
+  },
   { name: "GET notice (the district's)", method: "GET", path: "/admin/notices/t:kinh-mon", ok: 200 },
   { name: "GET notice (a wider one)", method: "GET", path: "/admin/notices/t:nation", ok: 200 },
   {
@@ -506,6 +513,33 @@ describe("invites and uploads", () => {
     });
     expect(empty.status).toBe(400);
     expect((await empty.json()).error).toContain('trường "file"');
+  });
+});
+
+describe("reads", () => {
+  it("TTHC figures of the unit and its units, and a week's schedule; a bad week is a 400 naming it", async () => {
+    const rows = [
+      "unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,apologies_sent",
+      "10675,2023-01-01,2023-03-31,12,,9,3,0,0,",
+    ].join("\n");
+    expect((await call(app, "POST", "/admin/imports/tthc", secrets.kinhMon, { csv: rows })).status).toBe(200);
+    const body = await (await call(app, "GET", "/admin/units/292/tthc?limit=5", secrets.province)).json();
+    const anLuu = body.units.find((u: { unit: { code: string } }) => u.unit.code === "10675");
+    expect(anLuu.periods).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          periodStart: "2023-01-01",
+          resolvedOnTime: 9,
+          resolvedLate: 3,
+          resolvedEarly: null,
+        }),
+      ]),
+    );
+    const week = await call(app, "GET", "/admin/units/292/schedule?week=2021-W99", secrets.kinhMon);
+    expect(week.status).toBe(400);
+    expect((await week.json()).error).toContain('trường "week"');
+    const missing = await call(app, "GET", "/admin/units/292/schedule", secrets.kinhMon);
+    expect((await missing.json()).fields).toEqual([expect.objectContaining({ field: "week" })]);
   });
 });
 
