@@ -7,6 +7,8 @@
 import { OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
+import { readScoreSheet } from "../cli/verbs/score-input.ts";
+import { scorePeerSet } from "../core/index.ts";
 import { generateInviteCode } from "../domain/invite-code.ts";
 import type { UnitRecord } from "../domain/unit.ts";
 import { AppError } from "../errors.ts";
@@ -22,6 +24,7 @@ import {
   textInput,
 } from "../imports/index.ts";
 import type { Log } from "../log.ts";
+import { getBuiltinMethodology } from "../methodologies/index.ts";
 import { PublishingError, publishScope, resolveScope, unpublishScope } from "../publishing/index.ts";
 import { type Store, type WriteContext, yearWindow } from "../store/index.ts";
 import { limitBody } from "../web/body-limit.ts";
@@ -36,6 +39,7 @@ import {
   noticeRoute,
   publishRoute,
   scheduleRoute,
+  scoreRoute,
   templateRoute,
   tthcRoute,
   unpublishRoute,
@@ -61,6 +65,8 @@ export const MAX_IMPORT_BYTES = 32 * 1024 * 1024;
 const MAX_INVITES = 5000;
 const overlaps = (u: UnitRecord, w: { from: string; to: string }) =>
   (u.validFrom ?? "0001-01-01") <= w.to && (u.validTo ?? "9999-12-31") >= w.from;
+/** A score sheet is one scope's units × criteria: a few hundred KiB at most. */
+const MAX_SMALL_SHEET_BYTES = 2 * 1024 * 1024;
 /** Publish and unpublish bodies are a few fields. */
 const MAX_SMALL_BODY_BYTES = 16 * 1024;
 
@@ -467,6 +473,29 @@ export function adminApi(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       });
     },
     inVietnamese(invitesOp),
+  );
+
+  const scoreOp = scoreRoute(limitBody(MAX_SMALL_SHEET_BYTES, "Bảng điểm quá lớn (tối đa 2 MiB)."));
+  admin.openapi(
+    scoreOp,
+    async (c) => {
+      const query = c.req.valid("query");
+      const methodology = getBuiltinMethodology(query.methodology);
+      const sheet = readScoreSheet(await c.req.text(), methodology);
+      if (sheet.problems.length > 0) {
+        return c.json(
+          {
+            error: `Không tính điểm: ${sheet.problems.length} lỗi trong bảng điểm.`,
+            problems: sheet.problems.map((p) => p.text),
+          },
+          422,
+        );
+      }
+      return c.json(
+        scorePeerSet(methodology, sheet.units, query.year === undefined ? {} : { year: query.year }),
+      );
+    },
+    inVietnamese(scoreOp),
   );
 
   admin.openapi(

@@ -11,6 +11,7 @@ import {
   invitesBody,
   publishBody,
   scheduleQuery,
+  scoreQuery,
   tthcQuery,
   unpublishBody,
 } from "./schemas.ts";
@@ -55,6 +56,28 @@ export const chatsRoute = createRoute({
     404: "Không có đơn vị mã này",
   }),
 });
+
+export const scoreRoute = (middleware: MiddlewareHandler) =>
+  createRoute({
+    method: "post",
+    path: "/score",
+    summary: "Tính thử một bảng điểm CSV (như `npm run cli -- score`), không ghi gì",
+    description: "Thân yêu cầu: CSV (Content-Type: text/csv) với các cột unit,criterion_code,score.",
+    security,
+    middleware: [middleware],
+    request: {
+      query: scoreQuery,
+      body: {
+        required: true,
+        content: { "text/csv": { schema: { type: "string", description: "Bảng điểm CSV" } } },
+      },
+    },
+    responses: answers("Tổng, %, hạng, nhóm, xếp loại người đứng đầu, tiêu chí thấp nhất của từng đơn vị", {
+      400: "Tham số không hợp lệ (nêu tên trường)",
+      413: "Tệp quá lớn",
+      422: "Bảng điểm bị từ chối: danh sách lỗi theo số dòng",
+    }),
+  });
 
 export const tthcRoute = createRoute({
   method: "get",

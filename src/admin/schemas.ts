@@ -128,6 +128,20 @@ export const auditQuery = z.object({
 
 export const importKind = z.enum(IMPORT_KINDS);
 
+export const scoreQuery = z.object({
+  methodology: z
+    .string({ error: "bắt buộc: mã phương pháp, ví dụ haiduong-commune-2021" })
+    .min(1, "không được để trống")
+    .max(200, "dài quá 200 ký tự")
+    .describe("Mã phương pháp chấm điểm có sẵn (xem `npm run cli -- methodology list`)"),
+  year: z
+    .string()
+    .regex(/^\d{4}$/, "phải là một năm, ví dụ 2023")
+    .transform(Number)
+    .optional()
+    .describe("Năm được đánh giá: quy tắc chỉ áp dụng cho một số năm chỉ được xét khi có năm"),
+});
+
 export const tthcQuery = z.object({
   limit: z
     .string()

@@ -3,6 +3,7 @@
  * every route × every kind of caller, scope (a district officer cannot publish the province), 400s that
  * name the field, the audit trail with the token id and before → after, and repeated failures slowed.
  */
+import { readFile } from "node:fs/promises";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminApi } from "../../src/admin/api.ts";
@@ -540,6 +541,40 @@ describe("reads", () => {
     expect((await week.json()).error).toContain('trường "week"');
     const missing = await call(app, "GET", "/admin/units/292/schedule", secrets.kinhMon);
     expect((await missing.json()).fields).toEqual([expect.objectContaining({ field: "week" })]);
+  });
+});
+
+describe("scoring preview", () => {
+  it("scores a CSV sheet like `score`, writing nothing, and refuses a bad one row by row", async () => {
+    const sheet = await readFile("test/fixtures/phu-yen-districts-2022.csv", "utf8");
+    const before = await store.tableChecksums();
+    const response = await call(
+      app,
+      "POST",
+      "/admin/score?methodology=phuyen-district-2022&year=2022",
+      secrets.kinhMon,
+      {
+        csv: sheet,
+      },
+    );
+    expect(response.status, await response.clone().text()).toBe(200);
+    const result = await response.json();
+    const songCau = result.units.find((u: { unit: string }) => u.unit === "Sông Cầu");
+    expect(songCau).toMatchObject({ rank: 3, pct: 73.34 });
+    expect(await store.tableChecksums()).toEqual(before);
+    const bad = await call(app, "POST", "/admin/score?methodology=phuyen-district-2022", secrets.kinhMon, {
+      csv: "unit,criterion_code,score\nTuy Hòa,F1,abc",
+    });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).problems[0]).toMatch(/^Dòng 2/);
+    for (const token of [null, "wrong", secrets.expired, secrets.revoked]) {
+      expect(
+        (await call(app, "POST", "/admin/score?methodology=phuyen-district-2022", token, { csv: sheet }))
+          .status,
+      ).toBe(401);
+    }
+    const noMethodology = await call(app, "POST", "/admin/score", secrets.kinhMon, { csv: sheet });
+    expect((await noMethodology.json()).fields).toEqual([expect.objectContaining({ field: "methodology" })]);
   });
 });
 
