@@ -56,6 +56,12 @@ export interface AppDeps {
   reports?: ReportDeps | null;
   /** The service's public address, for the pages' og:url. */
   publicBaseUrl?: string | null;
+  /**
+   * The officers' admin API (src/admin/api.ts), mounted at /admin. Node only (its importer reads through
+   * node:stream): the Node entry builds it, a Worker leaves it out and /admin answers 404.
+   */
+  // biome-ignore lint/suspicious/noExplicitAny: any sub-app's variables; it is only mounted here.
+  admin?: Hono<any> | null;
 }
 
 /** A playground message is a command of at most 1,000 characters: 16 KiB of JSON is plenty. */
@@ -156,6 +162,8 @@ export function createApp(deps: AppDeps): Hono {
     const depth = await deps.store.outbox.depth();
     return c.text(metrics.render(depth), 200, { "content-type": "text/plain; version=0.0.4; charset=utf-8" });
   });
+
+  if (deps.admin) app.route("/admin", deps.admin);
 
   app.notFound((c) => c.json({ error: "Không có trang này." }, 404));
 

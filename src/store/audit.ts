@@ -1,5 +1,5 @@
 import type { InStatement } from "@libsql/client";
-import { json, num, text, textOrNull } from "./rows.ts";
+import { json, num, numOrNull, text, textOrNull } from "./rows.ts";
 import { isoInstant, type Sql, type WriteContext } from "./sql.ts";
 
 export interface AuditEntry {
@@ -9,6 +9,8 @@ export interface AuditEntry {
   entity: string;
   entityId: string | null;
   details?: Record<string, unknown>;
+  /** The unit the change was made for (the admin API's scope), so officers see their subtree's changes. */
+  unitId?: number | null;
 }
 
 export interface AuditRecord extends Required<AuditEntry> {
@@ -18,7 +20,7 @@ export interface AuditRecord extends Required<AuditEntry> {
 }
 
 const INSERT =
-  "INSERT INTO audit_log (at, actor, action, entity, entity_id, details) SELECT ?, ?, ?, ?, ?, ?";
+  "INSERT INTO audit_log (at, actor, action, entity, entity_id, details, unit_id) SELECT ?, ?, ?, ?, ?, ?, ?";
 
 function args(entry: AuditEntry, ctx: WriteContext) {
   return [
@@ -28,6 +30,7 @@ function args(entry: AuditEntry, ctx: WriteContext) {
     entry.entity,
     entry.entityId,
     JSON.stringify(entry.details ?? {}),
+    entry.unitId ?? null,
   ];
 }
 
@@ -58,7 +61,7 @@ export function auditRepo(sql: Sql): AuditRepo {
     async list(filter = {}) {
       const result = await sql.execute({
         sql:
-          "SELECT id, at, actor, action, entity, entity_id, details FROM audit_log " +
+          "SELECT id, at, actor, action, entity, entity_id, details, unit_id FROM audit_log " +
           "WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2) ORDER BY id DESC LIMIT ?3",
         args: [filter.entity ?? null, filter.entityId ?? null, filter.limit ?? 100],
       });
@@ -70,6 +73,7 @@ export function auditRepo(sql: Sql): AuditRepo {
         entity: text(row, "entity"),
         entityId: textOrNull(row, "entity_id"),
         details: json(row, "details") as Record<string, unknown>,
+        unitId: numOrNull(row, "unit_id"),
       }));
     },
   };

@@ -8,6 +8,7 @@
  * await store.transaction(async (tx) => { await tx.units.insert(unit, ctx); await tx.units.addLineage(link, ctx); });
  */
 import type { Client } from "@libsql/client";
+import { type AdminRepo, adminRepo } from "./admin.ts";
 import { type AssessmentsRepo, assessmentsRepo } from "./assessments.ts";
 import { type AuditRepo, auditRepo } from "./audit.ts";
 import { type ChatsRepo, chatsRepo } from "./chats.ts";
@@ -62,6 +63,8 @@ export interface StoreRepos {
   publications: PublicationsRepo;
   /** Admin side: unit versions, edits and the in-memory code index imports resolve against. */
   unitAdmin: UnitAdminRepo;
+  /** Admin API: officers' tokens, unit subtrees, the audit log by unit and time. */
+  admin: AdminRepo;
   /** Admin side: staged bulk import of leaf scores; only inside `transaction`. */
   scoreImport: ScoreImportRepo;
   /** Row count and SHA-256 of every table, to prove that something changed nothing. */
@@ -101,6 +104,7 @@ function repos(sql: Sql): StoreRepos {
     publications: publicationsRepo(sql),
     unitAdmin: unitAdminRepo(sql),
     scoreImport: scoreImportRepo(sql),
+    admin: adminRepo(sql),
     tableChecksums: () => tableChecksums(sql),
   };
 }
@@ -134,6 +138,14 @@ async function runTransaction<T>(client: Client, work: (tx: StoreRepos) => Promi
   }
 }
 
+export {
+  ADMIN_ROLES,
+  type AdminRole,
+  type AdminTokenInput,
+  type AdminTokenRecord,
+  type AuditQuery,
+  type SubtreeChat,
+} from "./admin.ts";
 export type { AssessmentInput, AssessmentRecord, LeafScore } from "./assessments.ts";
 export type { AuditEntry, AuditRecord } from "./audit.ts";
 export type {

@@ -457,6 +457,7 @@ describe.each(backends)("store contract on $name", (backend) => {
           entity: "test",
           entityId: "1",
           details: { n: 1 },
+          unitId: null,
         },
       ]);
     });

@@ -15,6 +15,7 @@ import { publishVerb, unpublishVerb } from "./publish.ts";
 import { scoreVerb } from "./score.ts";
 import { seedVerb } from "./seed.ts";
 import { telegramVerb } from "./telegram.ts";
+import { tokenVerb } from "./token.ts";
 import { unitsVerb } from "./units-load.ts";
 import { zaloVerb } from "./zalo.ts";
 
@@ -31,6 +32,7 @@ export const verbs: readonly Verb[] = [
   restoreVerb,
   pruneVerb,
   inviteVerb,
+  tokenVerb,
   jobVerb,
   noticesVerb,
   chatsVerb,

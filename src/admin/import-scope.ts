@@ -1,0 +1,83 @@
+/**
+ * Whether a file a scoped token sends names only units of its subtree, row by row, before the importer
+ * reads it into the store. Codes were reused after the July 2025 reform (Kinh Môn's Phú Thứ and Hải
+ * Phòng's Nhị Chiểu share 10714), so a row's code is looked up for the row's own dates, the way the
+ * importer resolves it: every unit version of that code valid then must be inside the subtree. A row
+ * whose unit does not exist then, or whose dates cannot be read, is left to the importer's own refusal.
+ */
+import type { UnitRecord } from "../domain/unit.ts";
+import { parseDate } from "../imports/dates.ts";
+import type { ImportInput, ImportKind } from "../imports/index.ts";
+import { ProblemList } from "../imports/problems.ts";
+import { openRecords } from "../imports/records.ts";
+import { type DateWindow, type Store, yearWindow } from "../store/index.ts";
+
+const ALWAYS: DateWindow = { from: "0001-01-01", to: "9999-12-31" };
+/** Rows listed in a refusal: enough to see the pattern, as the importer's own MAX_PROBLEMS. */
+const MAX_LISTED = 100;
+
+function windowOf(kind: ImportKind, v: Readonly<Record<string, string>>): DateWindow {
+  if (kind === "assessments") {
+    return /^\d{4}$/u.test(v.year ?? "") ? yearWindow(Number(v.year)) : ALWAYS;
+  }
+  const [fromColumn, toColumn] =
+    kind === "tthc"
+      ? ["period_start", "period_end"]
+      : kind === "schedule"
+        ? ["date", "date"]
+        : ["valid_from", "valid_to"];
+  return {
+    from: parseDate(v[fromColumn] ?? "") ?? ALWAYS.from,
+    to: parseDate(v[toColumn] ?? "") ?? ALWAYS.to,
+  };
+}
+
+const overlaps = (u: UnitRecord, w: DateWindow) =>
+  (u.validFrom ?? ALWAYS.from) <= w.to && (u.validTo ?? ALWAYS.to) >= w.from;
+
+/** One sentence per row naming a unit outside the subtree of `rootId` ("Dòng 3: …"); empty when none does. */
+export async function rowsOutsideSubtree(
+  store: Pick<Store, "admin" | "units">,
+  rootId: number,
+  scopeName: string,
+  kind: Exclude<ImportKind, "methodology">,
+  input: ImportInput,
+): Promise<string[]> {
+  const inside = await store.admin.subtreeIds(rootId);
+  const versions = new Map<string, UnitRecord[]>();
+  const versionsOf = async (code: string) => {
+    let found = versions.get(code);
+    if (found === undefined) {
+      found = await store.units.findByCode(code, ALWAYS);
+      versions.set(code, found);
+    }
+    return found;
+  };
+  const outside = async (code: string, window: DateWindow) =>
+    (await versionsOf(code)).some((u) => overlaps(u, window) && !inside.has(u.id));
+
+  const problems = new ProblemList();
+  const reader = await openRecords(input, problems);
+  if (problems.count > 0) return [];
+  const lines: string[] = [];
+  const refuse = (where: string, why: string) => {
+    if (lines.length < MAX_LISTED) lines.push(`${where}: ${why} không thuộc phạm vi ${scopeName}.`);
+  };
+  for await (const batch of reader.batches) {
+    for (const { where, values: v } of batch) {
+      const window = windowOf(kind, v);
+      if (kind === "units") {
+        const parent = v.parent_code ?? "";
+        const code = v.code ?? "";
+        if (parent === "") refuse(where, `đơn vị ${code} không có cấp trên (parent_code), tức là cấp tỉnh,`);
+        else if (await outside(parent, window)) refuse(where, `cấp trên mã ${parent} (parent_code)`);
+        else if (code !== "" && (await outside(code, window))) refuse(where, `đơn vị mã ${code} (code)`);
+        continue;
+      }
+      const column = kind === "schedule" ? "scope_code" : "unit_code";
+      const code = v[column] ?? "";
+      if (code !== "" && (await outside(code, window))) refuse(where, `đơn vị mã ${code} (${column})`);
+    }
+  }
+  return lines;
+}

@@ -1,0 +1,213 @@
+/**
+ * The admin API's routes as OpenAPI operations (@hono/zod-openapi): each route's zod schemas are what it
+ * validates with and what `/admin/openapi.json` documents, descriptions in Vietnamese.
+ */
+import { createRoute, z } from "@hono/zod-openapi";
+import type { MiddlewareHandler } from "hono";
+import { IMPORT_KINDS } from "../imports/index.ts";
+import {
+  auditQuery,
+  importQuery,
+  invitesBody,
+  publishBody,
+  scheduleQuery,
+  scoreQuery,
+  tthcQuery,
+  unpublishBody,
+} from "./schemas.ts";
+
+const errorBody = z.object({ error: z.string().describe("Lý do, bằng tiếng Việt") });
+const json = (description: string) => ({
+  description,
+  content: { "application/json": { schema: errorBody } },
+});
+
+/** What every route may answer besides its own, plus `extra` (status → description). */
+function answers(ok: string, extra: Record<number, string> = {}) {
+  return {
+    200: { description: ok },
+    401: json("Thiếu mã truy cập, mã sai, hết hạn hoặc đã thu hồi"),
+    403: json("Đơn vị ngoài phạm vi của mã truy cập"),
+    429: json("Quá nhiều yêu cầu bị từ chối từ địa chỉ này"),
+    ...Object.fromEntries(Object.entries(extra).map(([code, description]) => [code, json(description)])),
+  };
+}
+
+const security = [{ bearer: [] }];
+const codeParam = z.object({
+  code: z.string().min(1).max(64).describe("Mã đơn vị (mã GSO)"),
+});
+
+export const meRoute = createRoute({
+  method: "get",
+  path: "/me",
+  summary: "Mã truy cập đang dùng: số, vai trò và phạm vi",
+  security,
+  responses: answers("Số mã, vai trò và phạm vi"),
+});
+
+export const chatsRoute = createRoute({
+  method: "get",
+  path: "/units/{code}/chats",
+  summary: "Các cuộc trò chuyện đã liên kết với đơn vị và các đơn vị trực thuộc (ai đã tham gia)",
+  security,
+  request: { params: codeParam },
+  responses: answers("Đơn vị và các cuộc trò chuyện (không có mã cuộc trò chuyện của nền tảng)", {
+    404: "Không có đơn vị mã này",
+  }),
+});
+
+export const scoreRoute = (middleware: MiddlewareHandler) =>
+  createRoute({
+    method: "post",
+    path: "/score",
+    summary: "Tính thử một bảng điểm CSV (như `npm run cli -- score`), không ghi gì",
+    description: "Thân yêu cầu: CSV (Content-Type: text/csv) với các cột unit,criterion_code,score.",
+    security,
+    middleware: [middleware],
+    request: {
+      query: scoreQuery,
+      body: {
+        required: true,
+        content: { "text/csv": { schema: { type: "string", description: "Bảng điểm CSV" } } },
+      },
+    },
+    responses: answers("Tổng, %, hạng, nhóm, xếp loại người đứng đầu, tiêu chí thấp nhất của từng đơn vị", {
+      400: "Tham số không hợp lệ (nêu tên trường)",
+      413: "Tệp quá lớn",
+      422: "Bảng điểm bị từ chối: danh sách lỗi theo số dòng",
+    }),
+  });
+
+export const tthcRoute = createRoute({
+  method: "get",
+  path: "/units/{code}/tthc",
+  summary: "Số liệu thủ tục hành chính (TTHC) của đơn vị và các đơn vị trực thuộc, kỳ gần nhất trước",
+  security,
+  request: { params: codeParam, query: tthcQuery },
+  responses: answers("Các kỳ TTHC theo đơn vị: tiếp nhận, đúng hạn, trễ hạn…; null = không được công bố", {
+    400: "Tham số không hợp lệ (nêu tên trường)",
+    404: "Không có đơn vị mã này",
+  }),
+});
+
+export const scheduleRoute = createRoute({
+  method: "get",
+  path: "/units/{code}/schedule",
+  summary: "Lịch công tác một tuần của huyện/tỉnh (hoặc xã)",
+  security,
+  request: { params: codeParam, query: scheduleQuery },
+  responses: answers("Các mục lịch của tuần, theo ngày và giờ", {
+    400: "Tham số không hợp lệ (nêu tên trường)",
+    404: "Không có đơn vị mã này",
+  }),
+});
+
+export const importRoute = (middleware: MiddlewareHandler) =>
+  createRoute({
+    method: "post",
+    path: "/imports/{kind}",
+    summary: "Nhập một tệp CSV hoặc JSON (cùng bộ nhập như dòng lệnh; có lỗi thì không ghi gì)",
+    description:
+      "Thân yêu cầu: tệp CSV (Content-Type: text/csv), JSON (application/json: mảng các bản ghi; phương pháp: " +
+      "một đối tượng) hoặc biểu mẫu tải tệp (multipart/form-data, trường file). Mẫu CSV: /admin/templates/<kind>.csv.",
+    security,
+    middleware: [middleware],
+    request: {
+      params: z.object({ kind: z.enum(IMPORT_KINDS).describe("Loại dữ liệu") }),
+      query: importQuery,
+      body: {
+        required: true,
+        content: {
+          "text/csv": { schema: { type: "string", description: "Tệp CSV, dòng đầu là tên cột" } },
+        },
+      },
+    },
+    responses: answers("Số dòng đã đọc và số thay đổi (hoặc sẽ thay đổi, khi dry_run=1)", {
+      400: "Tham số không hợp lệ (nêu tên trường)",
+      413: "Tệp quá lớn",
+      415: "Không phải CSV, JSON hay biểu mẫu tải tệp",
+      422: "Tệp bị từ chối: danh sách lỗi theo số dòng; cơ sở dữ liệu không thay đổi",
+    }),
+  });
+
+export const publishRoute = (middleware: MiddlewareHandler) =>
+  createRoute({
+    method: "post",
+    path: "/publish",
+    summary: "Công bố kết quả một huyện/tỉnh; dry_run: xem trước bảng xếp hạng sẽ được đóng băng",
+    security,
+    middleware: [middleware],
+    request: { body: { required: true, content: { "application/json": { schema: publishBody } } } },
+    responses: answers("Bảng xếp hạng đã (hoặc sẽ) công bố", {
+      400: "Thân yêu cầu không hợp lệ (nêu tên trường)",
+      404: "Không có huyện hoặc tỉnh mã này trong năm đó",
+      409: "Không công bố được (đơn vị thiếu điểm, đã công bố…)",
+    }),
+  });
+
+export const unpublishRoute = (middleware: MiddlewareHandler) =>
+  createRoute({
+    method: "post",
+    path: "/unpublish",
+    summary: "Rút công bố khi kết quả chưa được thông báo tới người theo dõi",
+    security,
+    middleware: [middleware],
+    request: { body: { required: true, content: { "application/json": { schema: unpublishBody } } } },
+    responses: answers("Số kết quả trở lại bản nháp", {
+      400: "Thân yêu cầu không hợp lệ hoặc sai xác nhận",
+      404: "Không có huyện hoặc tỉnh mã này trong năm đó",
+      409: "Không rút được (đã thông báo, chưa công bố)",
+    }),
+  });
+
+export const invitesRoute = (middleware: MiddlewareHandler) =>
+  createRoute({
+    method: "post",
+    path: "/invites",
+    summary: "Tạo mã mời /dangky hàng loạt cho các đơn vị trực thuộc một huyện/tỉnh",
+    security,
+    middleware: [middleware],
+    request: { body: { required: true, content: { "application/json": { schema: invitesBody } } } },
+    responses: answers("Các mã mời, mỗi đơn vị một hay nhiều mã", {
+      400: "Thân yêu cầu không hợp lệ (nêu tên trường)",
+      404: "Không có huyện hoặc tỉnh mã này",
+      409: "Không có đơn vị trực thuộc, hoặc quá nhiều mã",
+    }),
+  });
+
+export const noticeRoute = createRoute({
+  method: "get",
+  path: "/notices/{key}",
+  summary: "Báo cáo gửi một thông báo: từng cuộc trò chuyện trong phạm vi, đã gửi, chờ, lỗi và lý do",
+  security,
+  request: {
+    params: z.object({
+      key: z.string().min(1).max(200).describe("Khóa thông báo, ví dụ result-announcement:2021:2"),
+    }),
+  },
+  responses: answers("Số tin theo trạng thái và từng lần gửi", { 404: "Không có thông báo này" }),
+});
+
+export const auditRoute = createRoute({
+  method: "get",
+  path: "/audit",
+  summary: "Nhật ký thay đổi trong phạm vi, mới nhất trước",
+  security,
+  request: { query: auditQuery },
+  responses: answers("Các dòng nhật ký: ai (số mã), làm gì, trước → sau, lúc nào", {
+    400: "Tham số không hợp lệ (nêu tên trường)",
+  }),
+});
+
+export const templateRoute = createRoute({
+  method: "get",
+  path: "/templates/{file}",
+  summary:
+    "Tệp CSV mẫu (dòng tên cột) của một loại dữ liệu: units.csv, assessments.csv, tthc.csv, schedule.csv",
+  request: { params: z.object({ file: z.string().describe("<loại>.csv") }) },
+  responses: {
+    200: { description: "Tệp CSV (UTF-8 có BOM, mở được bằng Excel)" },
+    404: json("Không có mẫu này"),
+  },
+});

@@ -1,0 +1,239 @@
+/**
+ * Admin side: the officers' bearer tokens (migrations/0013: only the SHA-256 of each secret is kept),
+ * the unit subtrees they are scoped to, and the audit log as officers read it (by unit and time).
+ */
+import type { Row } from "@libsql/client";
+import type { AuditRecord } from "./audit.ts";
+import { auditStatement } from "./audit.ts";
+import { json, num, numOrNull, text, textOrNull } from "./rows.ts";
+import { isoInstant, type Sql, type WriteContext } from "./sql.ts";
+
+export const ADMIN_ROLES = ["province", "district"] as const;
+export type AdminRole = (typeof ADMIN_ROLES)[number];
+
+export interface AdminTokenInput {
+  /** Lower-case hex SHA-256 of the secret. */
+  secretHash: string;
+  role: AdminRole;
+  /** The subtree root the token may act on. */
+  unitId: number;
+  label: string | null;
+  /** ISO instant after which the token is refused; null = never. */
+  expiresAt: string | null;
+}
+
+export interface AdminTokenRecord {
+  id: number;
+  secretHash: string;
+  role: AdminRole;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  label: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface AuditQuery {
+  /** Only changes made for units of this subtree (root id); null = every row, also those with no unit. */
+  subtreeOf: number | null;
+  /** ISO instants, inclusive. */
+  from: string | null;
+  to: string | null;
+  limit: number;
+}
+
+/** A chat linked to a unit (who has joined), without its platform id: an officer needs no more. */
+export interface SubtreeChat {
+  chatRef: number;
+  platform: string;
+  type: string;
+  title: string | null;
+  status: string;
+  role: string;
+  unitId: number;
+  unitCode: string;
+  unitName: string;
+  linkedAt: string;
+}
+
+export interface AdminRepo {
+  createToken(input: AdminTokenInput, ctx: WriteContext): Promise<number>;
+  tokenByHash(secretHash: string): Promise<AdminTokenRecord | null>;
+  token(id: number): Promise<AdminTokenRecord | null>;
+  /** Every token, newest first (hashes included; never print them). */
+  listTokens(): Promise<AdminTokenRecord[]>;
+  /** Sets revoked_at once; false when there is no such token or it was revoked already. */
+  revokeToken(id: number, ctx: WriteContext): Promise<boolean>;
+  /** Whether `unitId` is `rootId` or one of its descendants. */
+  inSubtree(rootId: number, unitId: number): Promise<boolean>;
+  /** The ids of every unit version of the subtree of `rootId`, itself included. */
+  subtreeIds(rootId: number): Promise<Set<number>>;
+  /** The chats linked to the units of the subtree of `rootId`, by unit code then link time. */
+  chatsInSubtree(rootId: number): Promise<SubtreeChat[]>;
+  /** Audit rows, newest first. */
+  audit(query: AuditQuery): Promise<AuditRecord[]>;
+}
+
+const TOKEN_COLUMNS =
+  "t.id, t.secret_hash, t.role, t.unit_id, u.code AS unit_code, u.name AS unit_name, t.label, " +
+  "t.created_at, t.expires_at, t.revoked_at";
+
+const SUBTREE =
+  "WITH RECURSIVE subtree (id, depth) AS (SELECT ?, 0 UNION ALL " +
+  "SELECT u.id, s.depth + 1 FROM units u JOIN subtree s ON u.parent_id = s.id WHERE s.depth < 8) ";
+
+function tokenFromRow(row: Row): AdminTokenRecord {
+  const role = text(row, "role");
+  return {
+    id: num(row, "id"),
+    secretHash: text(row, "secret_hash"),
+    role: role === "province" ? "province" : "district",
+    unitId: num(row, "unit_id"),
+    unitCode: text(row, "unit_code"),
+    unitName: text(row, "unit_name"),
+    label: textOrNull(row, "label"),
+    createdAt: text(row, "created_at"),
+    expiresAt: textOrNull(row, "expires_at"),
+    revokedAt: textOrNull(row, "revoked_at"),
+  };
+}
+
+export function adminRepo(sql: Sql): AdminRepo {
+  const selectToken = async (where: string, arg: string | number) => {
+    const result = await sql.execute({
+      sql: `SELECT ${TOKEN_COLUMNS} FROM admin_tokens t JOIN units u ON u.id = t.unit_id WHERE ${where}`,
+      args: [arg],
+    });
+    const row = result.rows[0];
+    return row === undefined ? null : tokenFromRow(row);
+  };
+  return {
+    async createToken(input, ctx) {
+      const [inserted] = await sql.batch([
+        {
+          sql:
+            "INSERT INTO admin_tokens (secret_hash, role, unit_id, label, created_at, expires_at) " +
+            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+          args: [
+            input.secretHash,
+            input.role,
+            input.unitId,
+            input.label,
+            isoInstant(ctx.now),
+            input.expiresAt,
+          ],
+        },
+        {
+          sql:
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, details, unit_id) " +
+            "SELECT ?, ?, 'admin-token.create', 'admin_token', CAST(last_insert_rowid() AS TEXT), ?, ?",
+          args: [
+            isoInstant(ctx.now),
+            ctx.actor,
+            JSON.stringify({
+              before: null,
+              after: {
+                role: input.role,
+                unitId: input.unitId,
+                label: input.label,
+                expiresAt: input.expiresAt,
+              },
+            }),
+            input.unitId,
+          ],
+        },
+      ]);
+      const row = inserted?.rows[0];
+      if (row === undefined) throw new Error("admin_tokens: INSERT … RETURNING returned no row");
+      return num(row, "id");
+    },
+
+    tokenByHash: (secretHash) => selectToken("t.secret_hash = ?", secretHash),
+    token: (id) => selectToken("t.id = ?", id),
+
+    async listTokens() {
+      const result = await sql.execute(
+        `SELECT ${TOKEN_COLUMNS} FROM admin_tokens t JOIN units u ON u.id = t.unit_id ORDER BY t.id DESC`,
+      );
+      return result.rows.map(tokenFromRow);
+    },
+
+    async revokeToken(id, ctx) {
+      const at = isoInstant(ctx.now);
+      const token = await selectToken("t.id = ?", id);
+      if (token === null || token.revokedAt !== null) return false;
+      const [updated] = await sql.batch([
+        { sql: "UPDATE admin_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", args: [at, id] },
+        auditStatement(
+          {
+            action: "admin-token.revoke",
+            entity: "admin_token",
+            entityId: String(id),
+            details: { before: { revokedAt: null }, after: { revokedAt: at } },
+            unitId: token.unitId,
+          },
+          ctx,
+        ),
+      ]);
+      return (updated?.rowsAffected ?? 0) > 0;
+    },
+
+    async inSubtree(rootId, unitId) {
+      const result = await sql.execute({
+        sql: `${SUBTREE}SELECT 1 AS found FROM subtree WHERE id = ? LIMIT 1`,
+        args: [rootId, unitId],
+      });
+      return result.rows.length > 0;
+    },
+
+    async subtreeIds(rootId) {
+      const result = await sql.execute({ sql: `${SUBTREE}SELECT id FROM subtree`, args: [rootId] });
+      return new Set(result.rows.map((row) => num(row, "id")));
+    },
+
+    async chatsInSubtree(rootId) {
+      const result = await sql.execute({
+        sql:
+          `${SUBTREE}SELECT c.id AS chat_ref, c.platform, c.type, c.title, c.status, s.role, u.id AS unit_id, ` +
+          "u.code AS unit_code, u.name AS unit_name, s.created_at FROM subtree t " +
+          "JOIN subscriptions s ON s.unit_id = t.id JOIN chats c ON c.id = s.chat_ref JOIN units u ON u.id = t.id " +
+          "ORDER BY u.code, s.created_at, c.id",
+        args: [rootId],
+      });
+      return result.rows.map((row) => ({
+        chatRef: num(row, "chat_ref"),
+        platform: text(row, "platform"),
+        type: text(row, "type"),
+        title: textOrNull(row, "title"),
+        status: text(row, "status"),
+        role: text(row, "role"),
+        unitId: num(row, "unit_id"),
+        unitCode: text(row, "unit_code"),
+        unitName: text(row, "unit_name"),
+        linkedAt: text(row, "created_at"),
+      }));
+    },
+
+    async audit(query) {
+      const result = await sql.execute({
+        sql:
+          `${SUBTREE}SELECT a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.details, a.unit_id ` +
+          "FROM audit_log a WHERE (?2 IS NULL OR a.unit_id IN (SELECT id FROM subtree)) " +
+          "AND (?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.at <= ?4) ORDER BY a.id DESC LIMIT ?5",
+        args: [query.subtreeOf ?? 0, query.subtreeOf, query.from, query.to, query.limit],
+      });
+      return result.rows.map((row) => ({
+        id: num(row, "id"),
+        at: text(row, "at"),
+        actor: text(row, "actor"),
+        action: text(row, "action"),
+        entity: text(row, "entity"),
+        entityId: textOrNull(row, "entity_id"),
+        details: json(row, "details") as Record<string, unknown>,
+        unitId: numOrNull(row, "unit_id"),
+      }));
+    },
+  };
+}

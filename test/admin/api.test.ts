@@ -1,0 +1,631 @@
+/**
+ * The admin API on a real libSQL database (Hải Dương, Kinh Môn and its communes, Gia Lộc, Hải Phòng):
+ * every route × every kind of caller, scope (a district officer cannot publish the province), 400s that
+ * name the field, the audit trail with the token id and before → after, and repeated failures slowed.
+ */
+import { readFile } from "node:fs/promises";
+import type { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminApi } from "../../src/admin/api.ts";
+import { hashSecret, newSecret } from "../../src/admin/secret.ts";
+import { createApp } from "../../src/app.ts";
+import type { ChatService } from "../../src/chat/service.ts";
+import { kinhMon2021 } from "../../src/demo/fixtures/index.ts";
+import { runImport, textInput } from "../../src/imports/index.ts";
+import { createLog } from "../../src/log.ts";
+import type { AdminRole, Store } from "../../src/store/index.ts";
+import { backends, type TestDatabase } from "../support/databases.ts";
+import {
+  ASSESSMENT_HEADER,
+  ctx,
+  KINH_MON_CODE,
+  kinhMonRows,
+  openKinhMon,
+} from "../support/kinh-mon-units.ts";
+
+const memory = backends.find((b) => b.name === "memory")!;
+const ADMIN_TOKEN = "bootstrap-admin-token-0123456789";
+const NOW = new Date("2026-03-01T03:00:00Z");
+const SCORES = [ASSESSMENT_HEADER, ...kinhMon2021.units.flatMap((u) => kinhMonRows(u.unitName))].join("\n");
+
+let db: TestDatabase;
+let store: Store;
+let app: Hono;
+const secrets: Record<"province" | "kinhMon" | "giaLoc" | "haiPhong" | "expired" | "revoked", string> = {
+  province: "",
+  kinhMon: "",
+  giaLoc: "",
+  haiPhong: "",
+  expired: "",
+  revoked: "",
+};
+const ids: Partial<Record<keyof typeof secrets, number>> = {};
+
+async function issue(
+  name: keyof typeof secrets,
+  code: string,
+  role: AdminRole,
+  expiresAt: string | null = null,
+): Promise<void> {
+  const [unit] = await store.units.findByCode(code, { from: "0001-01-01", to: "9999-12-31" }, role);
+  const secret = newSecret();
+  secrets[name] = secret;
+  ids[name] = await store.admin.createToken(
+    { secretHash: await hashSecret(secret), role, unitId: unit!.id, label: name, expiresAt },
+    ctx,
+  );
+}
+
+function build(failureLimit = 10_000): Hono {
+  const log = createLog({ redact: (line) => line, write: () => undefined });
+  return createApp({
+    chat: {} as ChatService,
+    store,
+    pingDatabase: () => store.units.count(),
+    telegram: null,
+    zalo: null,
+    log,
+    now: () => NOW,
+    admin: adminApi({ store, adminToken: ADMIN_TOKEN, now: () => NOW, log, failureLimit }),
+  });
+}
+
+const call = (
+  target: Hono,
+  method: string,
+  path: string,
+  token: string | null,
+  body?: { json?: unknown; csv?: string },
+) => {
+  const headers: Record<string, string> = {};
+  if (token !== null) headers.authorization = `Bearer ${token}`;
+  let payload: string | undefined;
+  if (body?.json !== undefined) {
+    headers["content-type"] = "application/json";
+    payload = JSON.stringify(body.json);
+  } else if (body?.csv !== undefined) {
+    headers["content-type"] = "text/csv";
+    payload = body.csv;
+  }
+  return target.request(path, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+};
+
+beforeAll(async () => {
+  ({ db, store } = await openKinhMon(memory));
+  await runImport(
+    store,
+    { kind: "assessments", input: textInput("kinh-mon.csv", SCORES), methodology: "haiduong-commune-2021" },
+    ctx,
+  );
+  await issue("province", "30", "province");
+  await issue("kinhMon", KINH_MON_CODE, "district", "2026-12-31T16:59:59.999Z");
+  await issue("giaLoc", "297", "district");
+  await issue("haiPhong", "31", "province");
+  await issue("expired", KINH_MON_CODE, "district", "2026-02-01T00:00:00.000Z");
+  await issue("revoked", KINH_MON_CODE, "district");
+  await store.admin.revokeToken(ids.revoked!, ctx);
+  const [commune] = await store.units.findByCode("10675", { from: "2021-01-01", to: "2021-12-31" });
+  const chat = await store.chats.touch(
+    { platform: "telegram", chatId: "-100777", type: "group", title: "UBND phường An Lưu" },
+    ctx,
+  );
+  await store.subscriptions.set(chat.id, commune!.id, "chair", ctx);
+  const [kinhMon] = await store.units.findByCode(KINH_MON_CODE, { from: "2021-01-01", to: "2021-12-31" });
+  const notice = (key: string, scopeUnitId: number | null) =>
+    store.outbox.enqueue(
+      {
+        key,
+        job: "t",
+        title: "Thử",
+        scopeUnitId,
+        parentKey: null,
+        summarize: false,
+        runAt: NOW,
+        trigger: "t",
+      },
+      [
+        {
+          chatRef: chat.id,
+          platform: "telegram",
+          subjectUnitId: commune!.id,
+          optOutKey: null,
+          body: { lines: [[{ text: "Kết quả", style: "plain" }]], choices: [] },
+          state: "pending",
+          notBefore: NOW,
+        },
+      ],
+      ctx,
+    );
+  await notice("t:kinh-mon", kinhMon!.id);
+  await notice("t:nation", null);
+  app = build();
+});
+afterAll(async () => {
+  await db.close();
+});
+
+interface Route {
+  name: string;
+  method: string;
+  path: string;
+  body?: { json?: unknown; csv?: string };
+  /** What the valid (Kinh Môn) token gets. */
+  ok: number;
+}
+
+const routes: Route[] = [
+  { name: "GET chats", method: "GET", path: `/admin/units/${KINH_MON_CODE}/chats`, ok: 200 },
+  {
+    name: "POST import (dry run)",
+    method: "POST",
+    path: "/admin/imports/assessments?dry_run=1&methodology=haiduong-commune-2021",
+    body: { csv: SCORES },
+    ok: 200,
+  },
+  {
+    name: "POST publish (dry run)",
+    method: "POST",
+    path: "/admin/publish",
+    body: { json: { scope: KINH_MON_CODE, year: 2021, dry_run: true, published_on: "2022-03-04" } },
+    ok: 200,
+  },
+  {
+    name: "POST unpublish",
+    method: "POST",
+    path: "/admin/unpublish",
+    body: { json: { scope: KINH_MON_CODE, year: 2021, confirm: `${KINH_MON_CODE}-2021` } },
+    // Not published yet: refused for what it is, not for who asks.
+    ok: 409,
+  },
+  { name: "GET audit", method: "GET", path: `/admin/audit?unit=${KINH_MON_CODE}`, ok: 200 },
+  { name: "GET tthc", method: "GET", path: `/admin/units/${KINH_MON_CODE}/tthc`, ok: 200 },
+  {
+    name: "GET schedule",
+    method: "GET",
+    path: `/admin/units/${KINH_MON_CODE}/schedule?week=2021-W10`,
+    ok: 200,
+  },
+  { name: "GET notice (the district's)", method: "GET", path: "/admin/notices/t:kinh-mon", ok: 200 },
+  { name: "GET notice (a wider one)", method: "GET", path: "/admin/notices/t:nation", ok: 200 },
+  {
+    name: "POST invites",
+    method: "POST",
+    path: "/admin/invites",
+    body: { json: { scope: KINH_MON_CODE, role: "chair", year: 2021 } },
+    ok: 200,
+  },
+];
+
+describe.each(routes)("$name", (route) => {
+  const send = (token: string | null) => call(app, route.method, route.path, token, route.body);
+
+  it("401 without a token, with a wrong one, an expired one or a revoked one, saying why", async () => {
+    const none = await send(null);
+    expect(none.status).toBe(401);
+    expect(none.headers.get("www-authenticate")).toContain("Bearer");
+    expect((await none.json()).error).toContain("Thiếu mã truy cập");
+    const wrong = await send(`${secrets.kinhMon.slice(0, -1)}x`);
+    expect(wrong.status).toBe(401);
+    expect((await wrong.json()).error).toBe("Mã truy cập không đúng.");
+    const expired = await send(secrets.expired);
+    expect(expired.status).toBe(401);
+    expect((await expired.json()).error).toContain("đã hết hạn");
+    const revoked = await send(secrets.revoked);
+    expect(revoked.status).toBe(401);
+    expect((await revoked.json()).error).toContain("đã bị thu hồi");
+  });
+
+  it("403 with another district's token and another province's, naming the scope", async () => {
+    for (const token of [secrets.giaLoc, secrets.haiPhong]) {
+      const response = await send(token);
+      expect(response.status).toBe(403);
+      expect((await response.json()).error ?? "").toMatch(/phạm vi/);
+    }
+  });
+
+  it("answers the district's token, its province's token and ADMIN_TOKEN", async () => {
+    for (const token of [secrets.kinhMon, secrets.province, ADMIN_TOKEN]) {
+      const response = await send(token);
+      expect(response.status, await response.clone().text()).toBe(route.ok);
+    }
+  });
+});
+
+describe("scope", () => {
+  it("a district officer cannot publish the province, nor preview it", async () => {
+    for (const dry_run of [true, false]) {
+      const response = await call(app, "POST", "/admin/publish", secrets.kinhMon, {
+        json: { scope: "30", year: 2021, dry_run },
+      });
+      expect(response.status).toBe(403);
+      expect((await response.json()).error).toContain("Tỉnh Hải Dương (30) không thuộc phạm vi");
+    }
+  });
+
+  it("lists the chats linked to the subtree's units, without their platform ids", async () => {
+    const body = await (await call(app, "GET", "/admin/units/292/chats", secrets.kinhMon)).json();
+    expect(body.chats).toEqual([
+      expect.objectContaining({
+        platform: "telegram",
+        title: "UBND phường An Lưu",
+        role: "chair",
+        unitCode: "10675",
+      }),
+    ]);
+    expect(JSON.stringify(body)).not.toContain("-100777");
+    const none = await (await call(app, "GET", "/admin/units/297/chats", secrets.giaLoc)).json();
+    expect(none.chats).toEqual([]);
+  });
+
+  it("refuses an import naming units outside the token's subtree, row by row, writing nothing", async () => {
+    const before = await store.tableChecksums();
+    const response = await call(app, "POST", "/admin/imports/tthc", secrets.giaLoc, {
+      csv: [
+        "unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,apologies_sent",
+        "11035,2024-01-01,2024-03-31,10,1,8,1,0,0,1",
+        "10675,2024-01-01,2024-03-31,10,1,8,1,0,0,1",
+      ].join("\n"),
+    });
+    expect(response.status).toBe(403);
+    const body = await response.json();
+    expect(body.problems).toEqual([
+      expect.stringMatching(/^Dòng 3: đơn vị mã 10675 \(unit_code\) không thuộc phạm vi Huyện Gia Lộc/),
+    ]);
+    expect(await store.tableChecksums()).toEqual(before);
+  });
+
+  it("looks a reused code up for the row's dates: Kinh Môn's 10714 of 2021 is not Hải Phòng's of 2026", async () => {
+    const header =
+      "unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,apologies_sent";
+    const of2021 = await call(app, "POST", "/admin/imports/tthc?dry_run=1", secrets.kinhMon, {
+      csv: `${header}\n10714,2021-01-01,2021-03-31,10,1,8,1,0,0,1`,
+    });
+    expect(of2021.status, await of2021.clone().text()).toBe(200);
+    const of2026 = await call(app, "POST", "/admin/imports/tthc?dry_run=1", secrets.kinhMon, {
+      csv: `${header}\n10714,2026-01-01,2026-03-31,10,1,8,1,0,0,1`,
+    });
+    expect(of2026.status).toBe(403);
+    expect((await of2026.json()).problems).toEqual([expect.stringMatching(/^Dòng 2: đơn vị mã 10714/)]);
+  });
+
+  it("a scoped token adds units only under its subtree, never a province", async () => {
+    const header = "code,name,kind,parent_code,valid_from,valid_to";
+    const under = await call(app, "POST", "/admin/imports/units?dry_run=1", secrets.kinhMon, {
+      csv: `${header}\n99001,Xã Mới,xã,292,2024-01-01,2025-06-30`,
+    });
+    expect(under.status, await under.clone().text()).toBe(200);
+    const province = await call(app, "POST", "/admin/imports/units?dry_run=1", secrets.province, {
+      csv: `${header}\n99003,Xã Khác,xã,297,2024-01-01,2025-06-30`,
+    });
+    expect(province.status, await province.clone().text()).toBe(200);
+    const newProvince = await call(app, "POST", "/admin/imports/units?dry_run=1", secrets.province, {
+      csv: `${header}\n99002,Tỉnh Mới,tỉnh,,2024-01-01,`,
+    });
+    expect(newProvince.status).toBe(403);
+    const district = await call(app, "POST", "/admin/imports/units?dry_run=1", secrets.kinhMon, {
+      csv: `${header}\n99002,Tỉnh Mới,tỉnh,,2024-01-01,\n99003,Xã Khác,xã,297,2024-01-01,2025-06-30`,
+    });
+    expect(district.status).toBe(403);
+    expect((await district.json()).problems).toEqual([
+      expect.stringMatching(/^Dòng 2: đơn vị 99002 không có cấp trên/),
+      expect.stringMatching(/^Dòng 3: cấp trên mã 297 \(parent_code\)/),
+    ]);
+  });
+
+  it("only ADMIN_TOKEN imports a methodology", async () => {
+    const response = await call(app, "POST", "/admin/imports/methodology", secrets.province, { json: {} });
+    expect(response.status).toBe(403);
+  });
+});
+
+describe("bad bodies", () => {
+  it("400 naming each wrong field in Vietnamese", async () => {
+    const response = await call(app, "POST", "/admin/publish", secrets.kinhMon, {
+      json: { scope: 292, year: "2021", extra: 1 },
+    });
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error).toMatch(/^Yêu cầu không hợp lệ: /);
+    expect(body.error).toContain('trường "scope": phải là mã huyện hoặc tỉnh');
+    expect(body.error).toContain('trường "year": phải là một năm');
+    expect(body.fields.map((f: { field: string }) => f.field)).toEqual(
+      expect.arrayContaining(["scope", "year"]),
+    );
+    const notJson = await app.request("/admin/publish", {
+      method: "POST",
+      headers: { authorization: `Bearer ${secrets.kinhMon}`, "content-type": "application/json" },
+      body: "{",
+    });
+    expect(notJson.status).toBe(400);
+    expect((await notJson.json()).error).toBe("Thân yêu cầu phải là JSON hợp lệ.");
+  });
+
+  it("400 naming confirm when the confirmation does not match", async () => {
+    const response = await call(app, "POST", "/admin/unpublish", secrets.kinhMon, {
+      json: { scope: KINH_MON_CODE, year: 2021, confirm: "yes" },
+    });
+    expect(response.status).toBe(400);
+    expect((await response.json()).fields).toEqual([
+      { field: "confirm", message: 'phải đúng là "292-2021"' },
+    ]);
+    const missing = await call(app, "POST", "/admin/unpublish", secrets.kinhMon, {
+      json: { scope: KINH_MON_CODE, year: 2021 },
+    });
+    expect((await missing.json()).error).toContain('trường "confirm"');
+  });
+
+  it("400 naming the query parameter of the audit log and of an import", async () => {
+    const audit = await call(app, "GET", "/admin/audit?from=yesterday", secrets.kinhMon);
+    expect(audit.status).toBe(400);
+    expect((await audit.json()).error).toContain('trường "from"');
+    const imported = await call(app, "POST", "/admin/imports/tthc?dry_run=maybe", secrets.kinhMon, {
+      csv: "a",
+    });
+    expect(imported.status).toBe(400);
+    expect((await imported.json()).error).toContain('trường "dry_run"');
+  });
+
+  it("422 with row-numbered problems when the importer refuses a file, writing nothing", async () => {
+    const before = await store.tableChecksums();
+    const response = await call(
+      app,
+      "POST",
+      "/admin/imports/assessments?methodology=haiduong-commune-2021",
+      secrets.kinhMon,
+      {
+        csv: `${ASSESSMENT_HEADER}\n10675,2021,F1,abc`,
+      },
+    );
+    expect(response.status).toBe(422);
+    const body = await response.json();
+    expect(body.problems[0].message).toMatch(/^Dòng 2: /);
+    expect(await store.tableChecksums()).toEqual(before);
+  });
+});
+
+describe("publish, unpublish and the audit log", () => {
+  it("previews the ranking without writing, publishes it, and audits token id and before → after", async () => {
+    const before = await store.tableChecksums();
+    const preview = await call(app, "POST", "/admin/publish", secrets.province, {
+      json: { scope: KINH_MON_CODE, year: 2021, dry_run: true, published_on: "2022-03-04" },
+    });
+    const previewed = await preview.json();
+    expect(previewed.dryRun).toBe(true);
+    expect(previewed.ranking).toHaveLength(kinhMon2021.units.length);
+    expect(await store.tableChecksums()).toEqual(before);
+
+    const published = await call(app, "POST", "/admin/publish", secrets.province, {
+      json: { scope: KINH_MON_CODE, year: 2021, published_on: "2022-03-04" },
+    });
+    expect(published.status).toBe(200);
+    expect((await published.json()).ranking).toEqual(previewed.ranking);
+
+    const again = await call(app, "POST", "/admin/publish", secrets.kinhMon, {
+      json: { scope: KINH_MON_CODE, year: 2021, published_on: "2022-03-04" },
+    });
+    expect(again.status).toBe(409);
+
+    const withdrawn = await call(app, "POST", "/admin/unpublish", secrets.kinhMon, {
+      json: { scope: KINH_MON_CODE, year: 2021, confirm: "292-2021" },
+    });
+    expect(withdrawn.status).toBe(200);
+    expect((await withdrawn.json()).withdrawn).toBe(kinhMon2021.units.length);
+
+    const audit = await (
+      await call(app, "GET", "/admin/audit?unit=292&from=2026-03-01&to=2026-03-01", secrets.kinhMon)
+    ).json();
+    const actions = audit.entries.map((e: { action: string; actor: string }) => `${e.action} ${e.actor}`);
+    expect(actions).toEqual(
+      expect.arrayContaining([
+        `admin.publish admin-token:${ids.province}`,
+        `admin.unpublish admin-token:${ids.kinhMon}`,
+      ]),
+    );
+    const publishEntry = audit.entries.find((e: { action: string }) => e.action === "admin.publish");
+    expect(publishEntry.details).toEqual({
+      before: { status: "draft" },
+      after: { status: "published", publishedOn: "2022-03-04", units: kinhMon2021.units.length },
+    });
+    // Another district's officer does not see Kinh Môn's changes; a day without changes is empty.
+    expect((await call(app, "GET", "/admin/audit?unit=292", secrets.giaLoc)).status).toBe(403);
+    const own = await (await call(app, "GET", "/admin/audit", secrets.giaLoc)).json();
+    expect(own.entries.filter((e: { action: string }) => e.action.startsWith("admin.publish"))).toEqual([]);
+    const earlier = await (
+      await call(app, "GET", "/admin/audit?unit=292&to=2026-02-28", secrets.kinhMon)
+    ).json();
+    expect(earlier.entries.map((e: { action: string }) => e.action)).not.toContain("admin.publish");
+  });
+
+  it("imports through the same importer and audits the import with the token id", async () => {
+    const rows = [
+      "unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,apologies_sent",
+      "10675,2024-01-01,2024-03-31,10,1,8,1,0,0,1",
+    ].join("\n");
+    const dry = await call(app, "POST", "/admin/imports/tthc?dry_run=1", secrets.kinhMon, { csv: rows });
+    expect((await dry.json()).dryRun).toBe(true);
+    const response = await call(app, "POST", "/admin/imports/tthc?name=an-luu.csv", secrets.kinhMon, {
+      csv: rows,
+    });
+    expect(response.status).toBe(200);
+    const report = await response.json();
+    expect(report).toMatchObject({ kind: "tthc", file: "an-luu.csv", dryRun: false, rows: 1 });
+    const [entry] = (await store.audit.list({ entity: "import" })) ?? [];
+    expect(entry).toMatchObject({
+      actor: `admin-token:${ids.kinhMon}`,
+      action: "admin.import",
+      entityId: "tthc",
+    });
+    expect(entry?.details).toMatchObject({ before: null, after: { changes: report.changes } });
+  });
+});
+
+describe("delivery reports", () => {
+  it("list each delivery within the scope by state, without the chat's platform id or the message", async () => {
+    const body = await (await call(app, "GET", "/admin/notices/t:nation", secrets.kinhMon)).json();
+    expect(body.counts).toEqual({ pending: 1 });
+    expect(body.deliveries).toEqual([
+      expect.objectContaining({ platform: "telegram", chatTitle: "UBND phường An Lưu", state: "pending" }),
+    ]);
+    expect(JSON.stringify(body)).not.toContain("-100777");
+    expect(JSON.stringify(body)).not.toContain("Kết quả");
+    expect((await call(app, "GET", "/admin/notices/nope", secrets.kinhMon)).status).toBe(404);
+  });
+});
+
+describe("invites and uploads", () => {
+  it("makes invite codes for every unit of the scope, audited, and refuses another district's", async () => {
+    const response = await call(app, "POST", "/admin/invites", secrets.kinhMon, {
+      json: { scope: KINH_MON_CODE, role: "officer", year: 2021, per_unit: 2, days: 3 },
+    });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.invites).toHaveLength(kinhMon2021.units.length * 2);
+    expect(body.expiresAt).toBe(new Date(NOW.getTime() + 3 * 86_400_000).toISOString());
+    const first = await store.invites.get(body.invites[0].code);
+    expect(first).toMatchObject({ role: "officer" });
+    const [entry] = await store.audit.list({ entity: "invite_codes", limit: 1 });
+    expect(entry).toMatchObject({ action: "admin.invites", actor: `admin-token:${ids.kinhMon}` });
+    const bad = await call(app, "POST", "/admin/invites", secrets.kinhMon, {
+      json: { scope: KINH_MON_CODE, role: "boss", per_unit: 50 },
+    });
+    expect(bad.status).toBe(400);
+    const { fields } = await bad.json();
+    expect(fields.map((f: { field: string }) => f.field).sort()).toEqual(["per_unit", "role"]);
+  });
+
+  it("takes a multipart upload, its format from the file name", async () => {
+    const form = new FormData();
+    const rows = [
+      "unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,apologies_sent",
+      "10675,2024-04-01,2024-06-30,10,1,8,1,0,0,1",
+    ].join("\n");
+    form.set("file", new File([rows], "quy-2.csv", { type: "text/csv" }));
+    const response = await app.request("/admin/imports/tthc?dry_run=1", {
+      method: "POST",
+      headers: { authorization: `Bearer ${secrets.kinhMon}` },
+      body: form,
+    });
+    expect(response.status, await response.clone().text()).toBe(200);
+    expect(await response.json()).toMatchObject({ file: "quy-2.csv", rows: 1, dryRun: true });
+    const empty = await app.request("/admin/imports/tthc", {
+      method: "POST",
+      headers: { authorization: `Bearer ${secrets.kinhMon}` },
+      body: new FormData(),
+    });
+    expect(empty.status).toBe(400);
+    expect((await empty.json()).error).toContain('trường "file"');
+  });
+});
+
+describe("reads", () => {
+  it("TTHC figures of the unit and its units, and a week's schedule; a bad week is a 400 naming it", async () => {
+    const rows = [
+      "unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,apologies_sent",
+      "10675,2023-01-01,2023-03-31,12,,9,3,0,0,",
+    ].join("\n");
+    expect((await call(app, "POST", "/admin/imports/tthc", secrets.kinhMon, { csv: rows })).status).toBe(200);
+    const body = await (await call(app, "GET", "/admin/units/292/tthc?limit=5", secrets.province)).json();
+    const anLuu = body.units.find((u: { unit: { code: string } }) => u.unit.code === "10675");
+    expect(anLuu.periods).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          periodStart: "2023-01-01",
+          resolvedOnTime: 9,
+          resolvedLate: 3,
+          resolvedEarly: null,
+        }),
+      ]),
+    );
+    const week = await call(app, "GET", "/admin/units/292/schedule?week=2021-W99", secrets.kinhMon);
+    expect(week.status).toBe(400);
+    expect((await week.json()).error).toContain('trường "week"');
+    const missing = await call(app, "GET", "/admin/units/292/schedule", secrets.kinhMon);
+    expect((await missing.json()).fields).toEqual([expect.objectContaining({ field: "week" })]);
+  });
+});
+
+describe("scoring preview", () => {
+  it("scores a CSV sheet like `score`, writing nothing, and refuses a bad one row by row", async () => {
+    const sheet = await readFile("test/fixtures/phu-yen-districts-2022.csv", "utf8");
+    const before = await store.tableChecksums();
+    const response = await call(
+      app,
+      "POST",
+      "/admin/score?methodology=phuyen-district-2022&year=2022",
+      secrets.kinhMon,
+      {
+        csv: sheet,
+      },
+    );
+    expect(response.status, await response.clone().text()).toBe(200);
+    const result = await response.json();
+    const songCau = result.units.find((u: { unit: string }) => u.unit === "Sông Cầu");
+    expect(songCau).toMatchObject({ rank: 3, pct: 73.34 });
+    expect(await store.tableChecksums()).toEqual(before);
+    const bad = await call(app, "POST", "/admin/score?methodology=phuyen-district-2022", secrets.kinhMon, {
+      csv: "unit,criterion_code,score\nTuy Hòa,F1,abc",
+    });
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).problems[0]).toMatch(/^Dòng 2/);
+    for (const token of [null, "wrong", secrets.expired, secrets.revoked]) {
+      expect(
+        (await call(app, "POST", "/admin/score?methodology=phuyen-district-2022", token, { csv: sheet }))
+          .status,
+      ).toBe(401);
+    }
+    const noMethodology = await call(app, "POST", "/admin/score", secrets.kinhMon, { csv: sheet });
+    expect((await noMethodology.json()).fields).toEqual([expect.objectContaining({ field: "methodology" })]);
+  });
+});
+
+describe("the public parts", () => {
+  it("serves the OpenAPI document built from the zod schemas and the CSV templates", async () => {
+    const doc = await (await app.request("/admin/openapi.json")).json();
+    expect(doc.openapi).toBe("3.1.0");
+    expect(doc.servers).toEqual([{ url: "/admin" }]);
+    const publish = doc.paths["/publish"].post.requestBody.content["application/json"].schema;
+    expect(publish.required).toEqual(expect.arrayContaining(["scope", "year"]));
+    expect(publish.properties.dry_run.description).toContain("xem trước");
+    expect(publish.properties.published_on.pattern).toBe("^\\d{4}-\\d{2}-\\d{2}$");
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        "/imports/{kind}",
+        "/unpublish",
+        "/invites",
+        "/notices/{key}",
+        "/audit",
+        "/units/{code}/chats",
+      ]),
+    );
+    expect(doc.components.securitySchemes.bearer).toMatchObject({ type: "http", scheme: "bearer" });
+    const template = await app.request("/admin/templates/tthc.csv");
+    expect(template.headers.get("content-type")).toContain("text/csv");
+    const bytes = new Uint8Array(await template.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toMatch(/^unit_code,period_start,period_end,/);
+    expect((await app.request("/admin/templates/nope.csv")).status).toBe(404);
+  });
+});
+
+describe("repeated failures", () => {
+  it("slow down the client that makes them, whatever token it tries next", async () => {
+    const limited = build(3);
+    for (let i = 0; i < 3; i++) expect((await call(limited, "GET", "/admin/me", "wrong")).status).toBe(401);
+    expect((await call(limited, "GET", "/admin/me", "wrong")).status).toBe(429);
+    const valid = await call(limited, "GET", "/admin/me", secrets.kinhMon);
+    expect(valid.status).toBe(429);
+    expect((await valid.json()).error).toContain("Quá nhiều yêu cầu");
+  });
+
+  it("let a client with a valid token through as often as it asks", async () => {
+    const limited = build(3);
+    for (let i = 0; i < 6; i++) {
+      const response = await call(limited, "GET", "/admin/me", secrets.kinhMon);
+      expect(await response.json()).toEqual({
+        token: ids.kinhMon,
+        role: "district",
+        scope: "Thị xã Kinh Môn (292)",
+      });
+    }
+  });
+});
