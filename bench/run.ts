@@ -14,6 +14,8 @@ const scripts = [
   "bench/ops.ts",
   "bench/edge.ts",
   "bench/edge-direct.ts",
+  "bench/report-pages.ts",
+  "bench/admin-import.ts",
 ];
 
 console.log(`# cchc-bot benchmarks — ${new Date().toISOString()}`);
