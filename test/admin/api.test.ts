@@ -12,7 +12,12 @@ import { createApp } from "../../src/app.ts";
 import type { ChatService } from "../../src/chat/service.ts";
 import { kinhMon2021 } from "../../src/demo/fixtures/index.ts";
 import { runImport, textInput } from "../../src/imports/index.ts";
+import { announcementKey, resultAnnouncementJob } from "../../src/jobs/index.ts";
+import { runJob } from "../../src/jobs/run.ts";
+import type { JobDeps } from "../../src/jobs/types.ts";
 import { createLog } from "../../src/log.ts";
+import { DEFAULT_OFFICE_HOURS } from "../../src/push/delivery-window.ts";
+import { createResolver } from "../../src/resolve/index.ts";
 import type { AdminRole, Store } from "../../src/store/index.ts";
 import { backends, type TestDatabase } from "../support/databases.ts";
 import {
@@ -604,6 +609,65 @@ describe("the public parts", () => {
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes)).toMatch(/^unit_code,period_start,period_end,/);
     expect((await app.request("/admin/templates/nope.csv")).status).toBe(404);
+  });
+});
+
+describe("publishing through the API tells the linked chats", () => {
+  it("queues the result announcement once, as the actor who published, and never on a dry run", async () => {
+    const jobs: JobDeps = {
+      store,
+      resolver: async () => createResolver(await store.units.listResolvable()),
+      office: DEFAULT_OFFICE_HOURS,
+    };
+    const calls: string[] = [];
+    const announcing = createApp({
+      chat: {} as ChatService,
+      store,
+      pingDatabase: () => store.units.count(),
+      telegram: null,
+      zalo: null,
+      log: createLog({ redact: (line) => line, write: () => undefined }),
+      now: () => NOW,
+      admin: adminApi({
+        store,
+        adminToken: ADMIN_TOKEN,
+        now: () => NOW,
+        log: createLog({ redact: (line) => line, write: () => undefined }),
+        // As src/entry/node.ts wires it.
+        async announce(scopeCode, year, actor) {
+          calls.push(`${scopeCode} ${year} ${actor}`);
+          await runJob(
+            jobs,
+            resultAnnouncementJob,
+            { at: NOW, scopeCode, year, trigger: "publish" },
+            { actor },
+          );
+        },
+      }),
+    });
+    const preview = await call(announcing, "POST", "/admin/publish", secrets.kinhMon, {
+      json: { scope: KINH_MON_CODE, year: 2021, published_on: "2022-03-04", dry_run: true },
+    });
+    expect(preview.status).toBe(200);
+    expect(calls).toEqual([]);
+    const published = await call(announcing, "POST", "/admin/publish", secrets.kinhMon, {
+      json: { scope: KINH_MON_CODE, year: 2021, published_on: "2022-03-04" },
+    });
+    expect(published.status).toBe(200);
+    expect(calls).toEqual([`${KINH_MON_CODE} 2021 admin-token:${ids.kinhMon}`]);
+    const [scope] = await store.units.findByCode(
+      KINH_MON_CODE,
+      { from: "2021-01-01", to: "2021-12-31" },
+      "district",
+    );
+    const deliveries = await store.outbox.deliveries(announcementKey(scope!.id, 2021));
+    // The one chat linked in Kinh Môn (An Lưu's chair) gets its card, once.
+    expect(deliveries).toHaveLength(1);
+    // Announced: it can no longer be withdrawn, as the CLI's publication.
+    const withdraw = await call(announcing, "POST", "/admin/unpublish", secrets.kinhMon, {
+      json: { scope: KINH_MON_CODE, year: 2021, confirm: `${KINH_MON_CODE}-2021` },
+    });
+    expect(withdraw.status).toBe(409);
   });
 });
 
