@@ -220,7 +220,10 @@ export function adminRepo(sql: Sql): AdminRepo {
       const result = await sql.execute({
         sql:
           `${SUBTREE}SELECT a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.details, a.unit_id ` +
-          "FROM audit_log a WHERE (?2 IS NULL OR a.unit_id IN (SELECT id FROM subtree)) " +
+          "FROM audit_log a WHERE (?2 IS NULL OR a.unit_id IN (SELECT id FROM subtree) " +
+          // The store's own rows name their unit or scope as the entity (a publication, a unit's TTHC).
+          "OR (a.unit_id IS NULL AND a.entity IN ('unit', 'scope') " +
+          "AND a.entity_id IN (SELECT CAST(CAST(id AS INTEGER) AS TEXT) FROM subtree))) " +
           "AND (?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.at <= ?4) ORDER BY a.id DESC LIMIT ?5",
         args: [query.subtreeOf ?? 0, query.subtreeOf, query.from, query.to, query.limit],
       });

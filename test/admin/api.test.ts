@@ -420,6 +420,12 @@ describe("publish, unpublish and the audit log", () => {
       await call(app, "GET", "/admin/audit?unit=292&from=2026-03-01&to=2026-03-01", secrets.kinhMon)
     ).json();
     const actions = audit.entries.map((e: { action: string; actor: string }) => `${e.action} ${e.actor}`);
+    // The store's own rows of the publication (entity: the scope) are the district officer's to see too.
+    expect(actions).toEqual(expect.arrayContaining([`results.publish admin-token:${ids.province}`]));
+    const elsewhere = await (
+      await call(app, "GET", "/admin/audit?from=2026-03-01&to=2026-03-01", secrets.giaLoc)
+    ).json();
+    expect(elsewhere.entries.map((e: { action: string }) => e.action)).not.toContain("results.publish");
     expect(actions).toEqual(
       expect.arrayContaining([
         `admin.publish admin-token:${ids.province}`,
