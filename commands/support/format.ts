@@ -5,9 +5,6 @@ import { formatIsoDate, formatNumber, formatScore, formatSigned } from "../../sr
 /** Shown on every reply that contains constructed figures. */
 export const SAMPLE_NOTE = "⚠️ Có dữ liệu minh họa: một phần số liệu được dựng để khớp các số đã công bố.";
 
-/** The same warning on the one line whose figures were constructed, where others on the reply were not. */
-export const SAMPLE_MARK = "⚠️ minh họa";
-
 /** "87,032/100 điểm": the total as published, with every decimal the source gave. */
 export function pointsOutOf(total: number, max: number): string {
   return `${formatScore(total)}/${maxPoints(max)} điểm`;

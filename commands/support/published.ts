@@ -2,7 +2,7 @@
  * Reading the publication snapshot. Commands read only `published_results` (its frozen card), never
  * drafts, so nothing of an unpublished year can reach a chat.
  */
-import type { AppliedCap, NodeFigures, RaisedFlag } from "../../src/core/index.ts";
+import type { NodeFigures } from "../../src/core/index.ts";
 import type { PublishedCard } from "../../src/domain/published.ts";
 import type { PublishedCardResult } from "../../src/store/index.ts";
 
@@ -20,36 +20,4 @@ export function cardOf(published: Pick<PublishedCardResult, "card">): PublishedC
 /** The fields (top level of the criteria tree) that apply, as frozen. */
 export function fieldsOf(card: PublishedCard | null): NodeFigures[] {
   return (card?.result.fields ?? []).filter((field) => !field.notApplicable && field.pct !== null);
-}
-
-export interface HeadRatingNotes {
-  caps: string[];
-  flags: string[];
-}
-
-/**
- * Why the head's rating is what it is: the caps that lowered it and the flags raised, from the card
- * when there is one, else from the snapshot's `reasons` column (strings or `{message}` objects).
- */
-export function headRatingNotes(
-  published: Pick<PublishedCardResult, "reasons">,
-  card: PublishedCard | null,
-): HeadRatingNotes {
-  const rating = card?.result.headRating;
-  if (rating) {
-    return {
-      caps: rating.caps.map((cap: AppliedCap) => cap.message),
-      flags: rating.flags.map((flag: RaisedFlag) => flag.message),
-    };
-  }
-  const caps: string[] = [];
-  const flags: string[] = [];
-  // Publishing stores the core's caps (with `capAt`) then its flags; older rows may hold plain text.
-  for (const reason of published.reasons) {
-    if (typeof reason === "string") caps.push(reason);
-    else if (isObject(reason) && typeof reason.message === "string") {
-      ("capAt" in reason ? caps : flags).push(reason.message);
-    }
-  }
-  return { caps, flags };
 }
