@@ -75,6 +75,11 @@ export function sampleOrigins(source: SourceRef | null): FigureOrigins {
   };
 }
 
+/** Whether a result's total was published or derived from published figures, from what was stored. */
+export function totalKnownOf(stored: unknown, sample: boolean): boolean {
+  return originsOf(stored, sample, null).total !== "sample";
+}
+
 export function fieldOrigin(origins: FigureOrigins, fieldCode: string): Origin {
   return origins.fields[fieldCode] ?? origins.otherFields;
 }

@@ -4,7 +4,7 @@
  */
 import type { Row } from "@libsql/client";
 import type { AuditRecord } from "./audit.ts";
-import { auditStatement } from "./audit.ts";
+import { auditRecordFromRow, auditStatement } from "./audit.ts";
 import { json, num, numOrNull, text, textOrNull } from "./rows.ts";
 import { isoInstant, type Sql, type WriteContext } from "./sql.ts";
 
@@ -227,16 +227,7 @@ export function adminRepo(sql: Sql): AdminRepo {
           "AND (?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.at <= ?4) ORDER BY a.id DESC LIMIT ?5",
         args: [query.subtreeOf ?? 0, query.subtreeOf, query.from, query.to, query.limit],
       });
-      return result.rows.map((row) => ({
-        id: num(row, "id"),
-        at: text(row, "at"),
-        actor: text(row, "actor"),
-        action: text(row, "action"),
-        entity: text(row, "entity"),
-        entityId: textOrNull(row, "entity_id"),
-        details: json(row, "details") as Record<string, unknown>,
-        unitId: numOrNull(row, "unit_id"),
-      }));
+      return result.rows.map(auditRecordFromRow);
     },
   };
 }

@@ -1,4 +1,4 @@
-import type { InStatement } from "@libsql/client";
+import type { InStatement, Row } from "@libsql/client";
 import { json, num, numOrNull, text, textOrNull } from "./rows.ts";
 import { isoInstant, type Sql, type WriteContext } from "./sql.ts";
 
@@ -65,16 +65,21 @@ export function auditRepo(sql: Sql): AuditRepo {
           "WHERE (?1 IS NULL OR entity = ?1) AND (?2 IS NULL OR entity_id = ?2) ORDER BY id DESC LIMIT ?3",
         args: [filter.entity ?? null, filter.entityId ?? null, filter.limit ?? 100],
       });
-      return result.rows.map((row) => ({
-        id: num(row, "id"),
-        at: text(row, "at"),
-        actor: text(row, "actor"),
-        action: text(row, "action"),
-        entity: text(row, "entity"),
-        entityId: textOrNull(row, "entity_id"),
-        details: json(row, "details") as Record<string, unknown>,
-        unitId: numOrNull(row, "unit_id"),
-      }));
+      return result.rows.map(auditRecordFromRow);
     },
+  };
+}
+
+/** An audit row as read: the columns id, at, actor, action, entity, entity_id, details, unit_id. */
+export function auditRecordFromRow(row: Row): AuditRecord {
+  return {
+    id: num(row, "id"),
+    at: text(row, "at"),
+    actor: text(row, "actor"),
+    action: text(row, "action"),
+    entity: text(row, "entity"),
+    entityId: textOrNull(row, "entity_id"),
+    details: json(row, "details") as Record<string, unknown>,
+    unitId: numOrNull(row, "unit_id"),
   };
 }

@@ -1,5 +1,5 @@
 import type { Row } from "@libsql/client";
-import { originsOf } from "../domain/provenance.ts";
+import { totalKnownOf } from "../domain/provenance.ts";
 import { flag, num, numOrNull, textOrNull } from "./rows.ts";
 import type { Sql } from "./sql.ts";
 
@@ -44,7 +44,7 @@ export interface PublishedPeersRepo {
 /** A result's total is known unless its origins (or, without them, its sample flag) say sample. */
 function totalKnown(row: Row): boolean {
   const stored = textOrNull(row, "origins");
-  return originsOf(stored === null ? null : JSON.parse(stored), flag(row, "sample"), null).total !== "sample";
+  return totalKnownOf(stored === null ? null : JSON.parse(stored), flag(row, "sample"));
 }
 
 export function publishedPeersRepo(sql: Sql): PublishedPeersRepo {

@@ -1,5 +1,5 @@
 import type { InStatement, Row } from "@libsql/client";
-import { type FigureOrigins, originsOf } from "../domain/provenance.ts";
+import { type FigureOrigins, totalKnownOf } from "../domain/provenance.ts";
 import { cardOfDetail } from "../domain/published.ts";
 import { auditIfChangedStatement, auditStatement } from "./audit.ts";
 import { StoreError } from "./errors.ts";
@@ -351,7 +351,7 @@ export function publishedRepo(sql: Sql): PublishedRepo {
         peers: peers.map((p: unknown[]) => ({
           unitId: p[0] as number,
           pct: p[1] as number,
-          totalKnown: originsOf(p[3] ?? null, p[2] === 1, null).total !== "sample",
+          totalKnown: totalKnownOf(p[3] ?? null, p[2] === 1),
         })),
       };
     },
