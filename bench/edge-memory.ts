@@ -6,71 +6,27 @@
  * (over the DevTools protocol) and the workerd process's resident memory: the runtime's growth told from
  * the app's. Not run by `npm run bench`.
  */
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClient } from "@libsql/client";
 import { Miniflare } from "miniflare";
 import { WebSocket } from "undici";
-import { bootstrapEmbedded } from "../src/bootstrap.ts";
-import { startFakeTelegramApi } from "../test/support/fake-telegram-api.ts";
-import { startHranaServer } from "../test/support/hrana-server.ts";
+import { dryRunBundle } from "../test/support/wrangler.ts";
+import { diemRequest, edgeFixtures, workerdRss } from "./edge-support.ts";
 
 const path = process.argv[2] ?? "/health";
 const requests = Number(process.argv[3] ?? 4000);
 const INSPECTOR_PORT = 9400 + (process.pid % 500);
 
-/** Resident memory of the workerd processes started under this one. */
-function workerdRss(): number {
-  const table = execFileSync("ps", ["-eo", "pid=,ppid=,rss=,comm="], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((line) => line.trim().split(/\s+/))
-    .map(([pid, ppid, rss, comm]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss), comm }));
-  const mine = new Set([process.pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const row of table) {
-      if (!mine.has(row.pid) && mine.has(row.ppid)) {
-        mine.add(row.pid);
-        grew = true;
-      }
-    }
-  }
-  return table
-    .filter((r) => mine.has(r.pid) && r.comm === "workerd")
-    .reduce((sum, r) => sum + r.rss * 1024, 0);
-}
-
 const out = mkdtempSync(join(tmpdir(), "cchc-edge-memory-"));
-const env = {
-  ...process.env,
-  WRANGLER_SEND_METRICS: "false",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  WRANGLER_SEND_ERROR_REPORTS: "false",
-};
-spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", out], { stdio: "ignore", env });
-const database = join(out, "demo.db");
-const seeding = createClient({ url: `file:${database}` });
-await bootstrapEmbedded(seeding, { now: new Date() });
-seeding.close();
-const hrana = await startHranaServer({ path: database });
-const telegram = await startFakeTelegramApi();
-const SECRET = "bench-telegram-secret";
+dryRunBundle(out);
+const fixtures = await edgeFixtures(out);
 const mf = new Miniflare({
   modules: true,
   scriptPath: join(out, "worker.js"),
   modulesRoot: out,
   compatibilityDate: "2026-04-01",
-  bindings: {
-    LIBSQL_URL: hrana.url,
-    TELEGRAM_BOT_TOKEN: telegram.token,
-    TELEGRAM_WEBHOOK_SECRET: SECRET,
-    TELEGRAM_BOT_INFO: JSON.stringify(telegram.botInfo),
-    TELEGRAM_API_ROOT: telegram.apiRoot,
-  },
+  bindings: fixtures.bindings,
   inspectorPort: INSPECTOR_PORT,
 });
 
@@ -104,20 +60,10 @@ try {
     // "/diem": the score card through the Telegram webhook, from 20 chats in turn.
     const response =
       path === "/diem"
-        ? await mf.dispatchFetch("http://cchc.example/webhook/telegram", {
-            method: "POST",
-            headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
-            body: JSON.stringify({
-              update_id: i + 1,
-              message: {
-                message_id: i + 1,
-                date: 1_710_900_000,
-                chat: { id: 100_000 + (i % 20), type: "private", first_name: "Chủ tịch" },
-                from: { id: 100_000 + (i % 20), is_bot: false, first_name: "Chủ tịch" },
-                text: "/diem Tân Hồng Bình Giang 2022",
-              },
-            }),
-          })
+        ? await mf.dispatchFetch(
+            "http://cchc.example/webhook/telegram",
+            diemRequest(i + 1, 100_000 + (i % 20)),
+          )
         : await mf.dispatchFetch(`http://cchc.example${path}`);
     await response.text();
     if (i % 1000 === 0) {
@@ -130,7 +76,6 @@ try {
   }
 } finally {
   await mf.dispose();
-  await hrana.close();
-  await telegram.close();
+  await fixtures.close();
   rmSync(out, { recursive: true, force: true });
 }

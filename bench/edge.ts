@@ -10,7 +10,6 @@
  *   per-isolate heap figure from outside; RSS bounds it from above).
  * Prints a Markdown section for BENCHMARKS.md.
  */
-import { execFileSync, spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,25 +17,17 @@ import { gzipSync } from "node:zlib";
 import { createClient } from "@libsql/client";
 import { type Unstable_DevWorker, unstable_dev } from "wrangler";
 import { createApp } from "../src/app.ts";
-import { bootstrapEmbedded } from "../src/bootstrap.ts";
 import { parseConfig } from "../src/config.ts";
 import { createDeps } from "../src/deps.ts";
 import { silentLog } from "../src/log.ts";
-import { startFakeTelegramApi } from "../test/support/fake-telegram-api.ts";
-import { startHranaServer } from "../test/support/hrana-server.ts";
+import { dryRunBundle, WRANGLER_QUIET_ENV } from "../test/support/wrangler.ts";
+import { diemRequest, edgeFixtures, workerdRss } from "./edge-support.ts";
 import { percentiles } from "./load.ts";
 
 const WARM_REQUESTS = 1000;
 const COLD_STARTS = 3;
-const SECRET = "bench-telegram-secret";
-for (const [key, value] of Object.entries({
-  WRANGLER_SEND_METRICS: "false",
-  CLOUDFLARE_CF_FETCH_ENABLED: "false",
-  WRANGLER_HIDE_BANNER: "true",
-  WRANGLER_SEND_ERROR_REPORTS: "false",
-})) {
-  process.env[key] = value;
-}
+// unstable_dev reads wrangler's settings from this process's environment.
+Object.assign(process.env, WRANGLER_QUIET_ENV);
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(0)} KiB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -44,9 +35,7 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
 function bundleSize(): { raw: number; gzip: number } {
   const outdir = mkdtempSync(join(tmpdir(), "cchc-bench-bundle-"));
   try {
-    const run = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], {
-      encoding: "utf8",
-    });
+    const run = dryRunBundle(outdir);
     if (run.status !== 0) throw new Error(run.stderr);
     const bundle = readFileSync(join(outdir, "worker.js"));
     return { raw: bundle.length, gzip: gzipSync(bundle, { level: 9 }).length };
@@ -55,42 +44,8 @@ function bundleSize(): { raw: number; gzip: number } {
   }
 }
 
-/** Resident memory of the workerd processes started under this one. */
-function workerdRss(): number {
-  const table = execFileSync("ps", ["-eo", "pid=,ppid=,rss=,comm="], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((line) => line.trim().split(/\s+/))
-    .map(([pid, ppid, rss, comm]) => ({ pid: Number(pid), ppid: Number(ppid), rss: Number(rss), comm }));
-  const mine = new Set([process.pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const row of table) {
-      if (!mine.has(row.pid) && mine.has(row.ppid)) {
-        mine.add(row.pid);
-        grew = true;
-      }
-    }
-  }
-  return table
-    .filter((r) => mine.has(r.pid) && r.comm === "workerd")
-    .reduce((sum, r) => sum + r.rss * 1024, 0);
-}
-
 const dir = mkdtempSync(join(tmpdir(), "cchc-bench-edge-"));
-const path = join(dir, "demo.db");
-const seeding = createClient({ url: `file:${path}` });
-await bootstrapEmbedded(seeding, { now: new Date("2024-03-20T03:00:00Z") });
-seeding.close();
-const hrana = await startHranaServer({ path });
-const telegram = await startFakeTelegramApi();
-const vars = {
-  LIBSQL_URL: hrana.url,
-  TELEGRAM_BOT_TOKEN: telegram.token,
-  TELEGRAM_WEBHOOK_SECRET: SECRET,
-  TELEGRAM_BOT_INFO: JSON.stringify(telegram.botInfo),
-  TELEGRAM_API_ROOT: telegram.apiRoot,
-};
+const { hrana, telegram, bindings: vars, close } = await edgeFixtures(dir, new Date("2024-03-20T03:00:00Z"));
 
 let updateId = 1;
 /** Warm requests come from 20 chats the service knows; `fresh` is a chat's first message. */
@@ -99,21 +54,7 @@ let freshChat = 500_000;
 function diem(worker: Pick<Unstable_DevWorker, "fetch">, fresh = false) {
   const id = updateId++;
   const chatId = fresh ? freshChat++ : 100_000 + (id % KNOWN_CHATS);
-  const update = {
-    update_id: id,
-    message: {
-      message_id: id,
-      date: 1_710_900_000,
-      chat: { id: chatId, type: "private", first_name: "Chủ tịch" },
-      from: { id: chatId, is_bot: false, first_name: "Chủ tịch" },
-      text: "/diem Tân Hồng Bình Giang 2022",
-    },
-  };
-  return worker.fetch("/webhook/telegram", {
-    method: "POST",
-    headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
-    body: JSON.stringify(update),
-  });
+  return worker.fetch("/webhook/telegram", diemRequest(id, chatId));
 }
 
 async function timed(
@@ -174,7 +115,7 @@ try {
 
   // The same app on Node over the same Hrana fixture: what the remote database costs without workerd.
   const nodeClient = createClient({ url: hrana.url });
-  const config = parseConfig({ ...vars, TELEGRAM_WEBHOOK_SECRET: SECRET });
+  const config = parseConfig(vars);
   const nodeApp = createApp(createDeps(config, nodeClient, { log: silentLog }));
   const onNode = { fetch: (url: string, init: RequestInit) => nodeApp.request(url, init) };
   for (let i = 0; i < 20; i++) await timed(onNode as Pick<Unstable_DevWorker, "fetch">);
@@ -213,7 +154,6 @@ try {
   );
   console.log(`| replies the Bot API double received | ${sent} | |\n`);
 } finally {
-  await hrana.close();
-  await telegram.close();
+  await close();
   rmSync(dir, { recursive: true, force: true });
 }

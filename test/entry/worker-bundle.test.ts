@@ -2,27 +2,19 @@
  * The Worker entry must bundle for workerd with nothing Node-only reachable from the app, commands or
  * store. `wrangler deploy --dry-run` bundles without an account and without any network call.
  */
-import { spawnSync } from "node:child_process";
+
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { dryRunBundle } from "../support/wrangler.ts";
 
 const outdir = mkdtempSync(join(tmpdir(), "cchc-worker-"));
 afterAll(() => rmSync(outdir, { recursive: true, force: true }));
 
 describe("the Cloudflare Workers bundle", () => {
   it("bundles src/entry/worker.ts with no node: import left in it", () => {
-    const run = spawnSync("npx", ["wrangler", "deploy", "--dry-run", "--outdir", outdir], {
-      encoding: "utf8",
-      env: {
-        ...process.env,
-        WRANGLER_SEND_METRICS: "false",
-        CLOUDFLARE_CF_FETCH_ENABLED: "false",
-        WRANGLER_HIDE_BANNER: "true",
-        WRANGLER_SEND_ERROR_REPORTS: "false",
-      },
-    });
+    const run = dryRunBundle(outdir);
     expect(run.status, run.stderr).toBe(0);
     const bundle = readFileSync(join(outdir, "worker.js"), "utf8");
     expect(bundle).toContain("/webhook/telegram");
