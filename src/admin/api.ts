@@ -303,21 +303,10 @@ export function adminApi(deps: AdminDeps): OpenAPIHono<AdminEnv> {
           dryRun,
           methodology: query.data.methodology,
           source: query.data.source ?? `API quản trị (${officer.actor}): ${name}`,
+          unitId: officer.unitId,
         },
         ctx,
       );
-      if (!dryRun) {
-        await store.audit.append(
-          {
-            action: "admin.import",
-            entity: "import",
-            entityId: kind.data,
-            details: { file: name, rows: report.rows, before: null, after: { changes: report.changes } },
-            unitId: officer.unitId,
-          },
-          ctx,
-        );
-      }
       return c.json(report);
     },
     inVietnamese(importOp),

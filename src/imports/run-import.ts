@@ -34,6 +34,8 @@ export interface ImportRequest {
   /** What written rows cite as their source; "Tệp <file name>" by default. */
   source?: string | undefined;
   hooks?: ImportHooks;
+  /** The unit the import was made for (an officer's scope), so the file's audit row is read under it. */
+  unitId?: number | null;
 }
 
 export interface ImportReport {
@@ -86,6 +88,24 @@ export async function runImport(
       });
       const report = { kind: request.kind, file: request.input.name, dryRun, ...result };
       if (dryRun) throw new DryRunRollback(report);
+      // The file's own row, in the same transaction as what it wrote; each changed unit has its own.
+      if (result.changes.some((c) => c.inserted + c.updated > 0)) {
+        await repos.audit.append(
+          {
+            action: "import",
+            entity: "import",
+            entityId: request.kind,
+            details: {
+              file: report.file,
+              source: options.source,
+              rows: report.rows,
+              changes: report.changes,
+            },
+            unitId: request.unitId ?? null,
+          },
+          ctx,
+        );
+      }
       return report;
     });
   } catch (error) {

@@ -166,16 +166,18 @@ export function assessmentsRepo(sql: Sql): AssessmentsRepo {
           { unitId: input.unitId, year: input.year, assessmentId: existing.id },
         );
       }
+      const stored = existing === null ? [] : await scores(existing.id);
       if (
         existing !== null &&
         existing.methodologyId === input.methodologyId &&
         existing.methodologyVersion === input.methodologyVersion &&
         existing.source === input.source &&
         existing.sample === input.sample &&
-        sameScores(await scores(existing.id), leafScores)
+        sameScores(stored, leafScores)
       ) {
         return { id: existing.id, change: "unchanged" };
       }
+      const finalBefore = new Map(stored.map((s) => [s.criterionCode, s] as const));
       const at = isoInstant(ctx.now);
       await sql.batch([
         {
@@ -209,9 +211,29 @@ export function assessmentsRepo(sql: Sql): AssessmentsRepo {
             entity: "assessment",
             entityId: `${input.unitId}/${input.year}`,
             details: {
+              year: input.year,
               methodology: `${input.methodologyId}@${input.methodologyVersion}`,
-              leaves: leafScores.length,
+              source: input.source,
+              before:
+                existing === null
+                  ? null
+                  : {
+                      methodology: `${existing.methodologyId}@${existing.methodologyVersion}`,
+                      source: existing.source,
+                    },
+              // Each criterion whose stored score differs: its final score before → after.
+              scores: leafScores
+                .filter((s) => {
+                  const old = finalBefore.get(s.criterionCode);
+                  return old === undefined || SCORE_FIELDS.some((field) => old[field] !== s[field]);
+                })
+                .map((s) => ({
+                  criterion: s.criterionCode,
+                  before: finalBefore.get(s.criterionCode)?.finalScore ?? null,
+                  after: s.finalScore,
+                })),
             },
+            unitId: input.unitId,
           },
           ctx,
         ),

@@ -54,6 +54,16 @@ const ORDER = "ORDER BY date, start_time IS NULL, start_time, id";
 const fields = (i: ScheduleItem) =>
   [i.date, i.startTime, i.endTime, i.title, i.location, i.participants, i.source, i.sample].join("\u0000");
 
+/** An item as the audit log shows a week before → after (its source is the import's own row). */
+const shown = (i: ScheduleItem) => ({
+  date: i.date,
+  startTime: i.startTime,
+  endTime: i.endTime,
+  title: i.title,
+  location: i.location,
+  participants: i.participants,
+});
+
 export function schedulesRepo(sql: Sql): SchedulesRepo {
   const week = async (scopeUnitId: number, w: IsoWeek) => {
     const result = await sql.execute({
@@ -102,7 +112,8 @@ export function schedulesRepo(sql: Sql): SchedulesRepo {
             action: "schedule.replace-week",
             entity: "unit",
             entityId: String(scopeUnitId),
-            details: { ...w, items: items.length },
+            details: { ...w, before: current.map(shown), after: items.map(shown) },
+            unitId: scopeUnitId,
           },
           ctx,
         ),

@@ -8,7 +8,6 @@
  * connection, created by `begin` and dropped by `finish`; a rollback removes it too.
  */
 import type { InValue, Row } from "@libsql/client";
-import { auditStatement } from "./audit.ts";
 import { num, numOrNull, text, textOrNull } from "./rows.ts";
 import { isoInstant, type Sql, type WriteContext } from "./sql.ts";
 
@@ -195,6 +194,25 @@ export function scoreImportRepo(sql: Sql): ScoreImportRepo {
 
     async apply(assessment, ctx) {
       const at = isoInstant(ctx.now);
+      // Before anything is overwritten: one audit row per unit and year the file changes, with each changed
+      // criterion's final score before → after and the unit, so an officer reads it under that unit.
+      await sql.execute({
+        sql:
+          "INSERT INTO audit_log (at, actor, action, entity, entity_id, details, unit_id) " +
+          "SELECT ?1, ?2, CASE WHEN a.id IS NULL THEN 'assessment.create' ELSE 'assessment.update' END, " +
+          "'assessment', s.unit_id || '/' || s.year, json_object('year', s.year, 'methodology', " +
+          "min(s.methodology_id) || '@' || min(s.methodology_version), 'source', ?3, 'before', " +
+          "CASE WHEN a.id IS NULL THEN NULL ELSE json_object('methodology', a.methodology_id || '@' || " +
+          "a.methodology_version, 'source', a.source) END, 'scores', json_group_array(json_object(" +
+          "'criterion', s.criterion_code, 'before', x.final_score, 'after', s.final_score)) FILTER (WHERE " +
+          `x.assessment_id IS NULL OR NOT (${SAME_SCORE}))), s.unit_id FROM import_scores s ` +
+          "LEFT JOIN assessments a ON a.unit_id = s.unit_id AND a.year = s.year LEFT JOIN assessment_scores x " +
+          "ON x.assessment_id = a.id AND x.criterion_code = s.criterion_code GROUP BY s.unit_id, s.year " +
+          `HAVING a.id IS NULL OR count(*) FILTER (WHERE x.assessment_id IS NULL OR NOT (${SAME_SCORE})) > 0 ` +
+          "OR a.source IS NOT ?3 OR a.sample IS NOT ?4 OR a.methodology_id IS NOT min(s.methodology_id) " +
+          "OR a.methodology_version IS NOT min(s.methodology_version) ORDER BY min(s.line)",
+        args: [at, ctx.actor, assessment.source, assessment.sample ? 1 : 0],
+      });
       const unitYears = await scalar(
         "SELECT count(*) AS n FROM (SELECT DISTINCT unit_id, year FROM import_scores)",
       );
@@ -266,25 +284,6 @@ export function scoreImportRepo(sql: Sql): ScoreImportRepo {
           unchanged: unchangedScores,
         },
       };
-      if (
-        changes.assessments.inserted +
-          changes.assessments.updated +
-          changes.scores.inserted +
-          changes.scores.updated >
-        0
-      ) {
-        await sql.execute(
-          auditStatement(
-            {
-              action: "assessments.import",
-              entity: "assessments",
-              entityId: null,
-              details: { source: assessment.source, ...changes },
-            },
-            ctx,
-          ),
-        );
-      }
       await sql.execute("DROP TABLE IF EXISTS temp.import_scores");
       return changes;
     },

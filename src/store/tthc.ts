@@ -56,6 +56,21 @@ function statsFromRow(row: Row): TthcStats {
   };
 }
 
+/** A period's figures as the audit log shows them before → after (null: not published). */
+function figures(s: TthcStats) {
+  return {
+    received: s.received,
+    resolvedEarly: s.resolvedEarly,
+    resolvedOnTime: s.resolvedOnTime,
+    resolvedLate: s.resolvedLate,
+    pendingInTime: s.pendingInTime,
+    pendingOverdue: s.pendingOverdue,
+    apologiesSent: s.apologiesSent,
+    asOf: s.asOf,
+    source: s.source,
+  };
+}
+
 function upsert(s: TthcStats): InStatement {
   return {
     sql:
@@ -85,19 +100,39 @@ function upsert(s: TthcStats): InStatement {
 export function tthcRepo(sql: Sql): TthcRepo {
   return {
     async put(rows, ctx) {
+      if (rows.length === 0) return;
+      // What each period held before, for the audit's before → after (one read for the whole file).
+      const held = await sql.execute({
+        sql:
+          `SELECT ${COLUMNS} FROM tthc_stats WHERE (unit_id, period_start, period_end) IN ` +
+          "(SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each(?))",
+        args: [JSON.stringify(rows.map((s) => [s.unitId, s.periodStart, s.periodEnd]))],
+      });
+      const before = new Map(
+        held.rows.map(statsFromRow).map((s) => [`${s.unitId}|${s.periodStart}|${s.periodEnd}`, s] as const),
+      );
       await sql.batch(
-        rows.flatMap((s) => [
-          upsert(s),
-          auditIfChangedStatement(
-            {
-              action: "tthc.put",
-              entity: "unit",
-              entityId: String(s.unitId),
-              details: { periodStart: s.periodStart, periodEnd: s.periodEnd },
-            },
-            ctx,
-          ),
-        ]),
+        rows.flatMap((s) => {
+          const old = before.get(`${s.unitId}|${s.periodStart}|${s.periodEnd}`);
+          return [
+            upsert(s),
+            auditIfChangedStatement(
+              {
+                action: "tthc.put",
+                entity: "unit",
+                entityId: String(s.unitId),
+                details: {
+                  periodStart: s.periodStart,
+                  periodEnd: s.periodEnd,
+                  before: old === undefined ? null : figures(old),
+                  after: figures(s),
+                },
+                unitId: s.unitId,
+              },
+              ctx,
+            ),
+          ];
+        }),
       );
     },
 

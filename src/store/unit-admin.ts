@@ -116,6 +116,12 @@ export function unitAdminRepo(sql: Sql): UnitAdminRepo {
           ] as const;
         });
       if (entries.length === 0) return "unchanged";
+      // The columns' values before, for the audit's before → after.
+      const held = await sql.execute({
+        sql: `SELECT ${entries.map(([column]) => column).join(", ")} FROM units WHERE id = ?`,
+        args: [id],
+      });
+      const before = held.rows[0];
       const [updated] = await sql.batch([
         {
           sql:
@@ -129,7 +135,11 @@ export function unitAdminRepo(sql: Sql): UnitAdminRepo {
             action: "unit.update",
             entity: "unit",
             entityId: String(id),
-            details: Object.fromEntries(entries),
+            details: {
+              before: Object.fromEntries(entries.map(([column]) => [column, before?.[column] ?? null])),
+              after: Object.fromEntries(entries),
+            },
+            unitId: id,
           },
           ctx,
         ),

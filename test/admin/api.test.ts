@@ -463,10 +463,32 @@ describe("publish, unpublish and the audit log", () => {
     const [entry] = (await store.audit.list({ entity: "import" })) ?? [];
     expect(entry).toMatchObject({
       actor: `admin-token:${ids.kinhMon}`,
-      action: "admin.import",
+      action: "import",
       entityId: "tthc",
+      unitId: (await store.admin.token(ids.kinhMon!))?.unitId,
     });
-    expect(entry?.details).toMatchObject({ before: null, after: { changes: report.changes } });
+    expect(entry?.details).toMatchObject({ file: "an-luu.csv", rows: 1, changes: report.changes });
+
+    // The officer reads the file's row and the period's own row, with its figures before → after.
+    const again = rows.replace("10,1,8,1,0,0,1", "12,1,9,2,0,0,2");
+    expect((await call(app, "POST", "/admin/imports/tthc", secrets.kinhMon, { csv: again })).status).toBe(
+      200,
+    );
+    const seen = await (await call(app, "GET", "/admin/audit?unit=10675", secrets.kinhMon)).json();
+    const put = seen.entries.find((e: { action: string }) => e.action === "tthc.put");
+    expect(put.actor).toBe(`admin-token:${ids.kinhMon}`);
+    expect(put.details).toMatchObject({
+      periodStart: "2024-01-01",
+      periodEnd: "2024-03-31",
+      before: { received: 10, resolvedOnTime: 8, resolvedLate: 1, apologiesSent: 1 },
+      after: { received: 12, resolvedOnTime: 9, resolvedLate: 2, apologiesSent: 2 },
+    });
+    const files = await (await call(app, "GET", "/admin/audit", secrets.kinhMon)).json();
+    expect(files.entries.filter((e: { action: string }) => e.action === "import")).toHaveLength(2);
+    // Another district's officer sees neither.
+    const other = await (await call(app, "GET", "/admin/audit", secrets.giaLoc)).json();
+    expect(JSON.stringify(other.entries)).not.toContain("an-luu.csv");
+    expect(other.entries.some((e: { action: string }) => e.action === "tthc.put")).toBe(false);
   });
 });
 

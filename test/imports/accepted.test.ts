@@ -69,8 +69,21 @@ describe("assessments", () => {
       ["F6", 9.96],
       ["F7", 16.68],
     ]);
-    const [audit] = await store.audit.list({ entity: "assessments" });
-    expect(audit).toMatchObject({ actor: "cli", action: "assessments.import", at: ctx.now.toISOString() });
+    const [audit] = await store.audit.list({ entity: "import" });
+    expect(audit).toMatchObject({
+      actor: "cli",
+      action: "import",
+      entityId: "assessments",
+      at: ctx.now.toISOString(),
+    });
+    expect(audit?.details).toMatchObject({ file: "kinh-mon-2021.csv", rows: 14 });
+    // Each unit and year written has its own row under the unit, with every criterion before → after.
+    const unitRow = (await store.audit.list({ entity: "assessment", entityId: `${anLuu?.id}/2021` }))[0];
+    expect(unitRow).toMatchObject({ action: "assessment.create", unitId: anLuu?.id });
+    expect(unitRow?.details).toMatchObject({
+      before: null,
+      scores: expect.arrayContaining([{ criterion: "F1", before: null, after: 10.98 }]),
+    });
   });
 
   it("changes nothing when the same file is imported again", async () => {
