@@ -30,6 +30,7 @@ import { type Store, type WriteContext, yearWindow } from "../store/index.ts";
 import { limitBody } from "../web/body-limit.ts";
 import { type AdminEnv, authenticate, type Officer, requireUnit, slowFailures } from "./auth.ts";
 import { rowsOutsideSubtree } from "./import-scope.ts";
+import { registerNoticeRoutes } from "./notices.ts";
 import {
   auditRoute,
   chatsRoute,
@@ -46,6 +47,7 @@ import {
 } from "./routes.ts";
 import { fieldProblems, parseWith } from "./schemas.ts";
 import { TEMPLATES } from "./templates.ts";
+import { registerTokenRoutes } from "./tokens.ts";
 
 export interface AdminDeps {
   store: Store;
@@ -254,6 +256,9 @@ export function adminApi(deps: AdminDeps): OpenAPIHono<AdminEnv> {
     slowFailures({ ...auth, ...(deps.failureLimit ? { failureLimit: deps.failureLimit } : {}) }),
   );
   admin.use("*", authenticate(auth));
+
+  registerTokenRoutes(admin, { store, now }, inVietnamese);
+  registerNoticeRoutes(admin, { store, instantOf }, inVietnamese);
 
   admin.openapi(
     meRoute,
@@ -493,11 +498,10 @@ export function adminApi(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       const units = await unitsForCode(c, store, c.req.valid("param").code);
       const limit = c.req.valid("query").limit ?? 12;
       const rows = [];
+      // The whole subtree: a province's communes are its grandchildren before the 2025 reform.
       for (const unit of units) {
-        const members = [unit, ...(await store.units.children(unit.id))];
-        for (const member of members) {
-          const periods = await store.tthc.forUnit(member.id, limit);
-          if (periods.length > 0) rows.push({ unit: { code: member.code, name: member.name }, periods });
+        for (const { unit: member, periods } of await store.admin.tthcInSubtree(unit.id, limit)) {
+          rows.push({ unit: { code: member.code, name: member.name }, periods });
         }
       }
       return c.json({ units: rows });

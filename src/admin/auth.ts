@@ -23,6 +23,8 @@ export interface Officer {
   unitId: number | null;
   /** "Thị xã Kinh Môn (292)", or "mọi đơn vị". */
   scopeName: string;
+  /** When the token stops working (ISO instant); null = never. A token it creates cannot outlive it. */
+  expiresAt: string | null;
 }
 
 export type AdminEnv = { Variables: { officer: Officer } };
@@ -66,6 +68,7 @@ export function authenticate(options: AuthOptions): MiddlewareHandler<AdminEnv> 
         role: "province",
         unitId: null,
         scopeName: "mọi đơn vị",
+        expiresAt: null,
       });
       return next();
     }
@@ -89,6 +92,7 @@ export function authenticate(options: AuthOptions): MiddlewareHandler<AdminEnv> 
       role: token.role,
       unitId: token.unitId,
       scopeName: `${token.unitName} (${token.unitCode})`,
+      expiresAt: token.expiresAt,
     });
     return next();
   };

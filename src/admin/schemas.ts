@@ -100,7 +100,8 @@ export const importQuery = z.object({
     .describe("Tên tệp, để ghi trong thông báo lỗi và nguồn"),
 });
 
-const instant = z
+/** A day or an ISO 8601 instant, as the audit and notice lists are filtered. */
+export const instant = z
   .string()
   .regex(
     /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/,

@@ -90,6 +90,11 @@ export function vnIsoDate(instant: Date): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** The last instant of a Vietnamese calendar day "YYYY-MM-DD" (UTC+7 all year), as an ISO instant. */
+export function endOfVietnamDay(date: string): string {
+  return new Date(Date.parse(`${date}T23:59:59.999+07:00`)).toISOString();
+}
+
 /** Places gained or lost against last year, as the reports word it: 3 → "tăng 3 bậc", -2 → "giảm 2 bậc". */
 export function formatRankChange(change: number | null): string {
   if (change === null) return "chưa có kết quả năm trước";

@@ -5,8 +5,9 @@
 import type { Row } from "@libsql/client";
 import type { AuditRecord } from "./audit.ts";
 import { auditRecordFromRow, auditStatement } from "./audit.ts";
-import { json, num, numOrNull, text, textOrNull } from "./rows.ts";
+import { json, num, text, textOrNull } from "./rows.ts";
 import { isoInstant, type Sql, type WriteContext } from "./sql.ts";
+import { statsFromRow, type TthcStats } from "./tthc.ts";
 
 export const ADMIN_ROLES = ["province", "district"] as const;
 export type AdminRole = (typeof ADMIN_ROLES)[number];
@@ -58,6 +59,26 @@ export interface SubtreeChat {
   linkedAt: string;
 }
 
+export interface NoticeQuery {
+  /** Notices of this subtree's units, and wider ones sent to its chats; null = every notice. */
+  subtreeOf: number | null;
+  /** ISO instants, inclusive, on the notice's creation. */
+  from: string | null;
+  to: string | null;
+  limit: number;
+}
+
+/** A notice as an officer lists it, with its deliveries by state (only those to the subtree's chats). */
+export interface NoticeSummary {
+  key: string;
+  job: string;
+  title: string;
+  scopeUnitCode: string | null;
+  runAt: string;
+  createdAt: string;
+  counts: Record<string, number>;
+}
+
 export interface AdminRepo {
   createToken(input: AdminTokenInput, ctx: WriteContext): Promise<number>;
   tokenByHash(secretHash: string): Promise<AdminTokenRecord | null>;
@@ -74,6 +95,13 @@ export interface AdminRepo {
   chatsInSubtree(rootId: number): Promise<SubtreeChat[]>;
   /** Audit rows, newest first. */
   audit(query: AuditQuery): Promise<AuditRecord[]>;
+  /** The latest `limit` TTHC periods of every unit of the subtree of `rootId` (its own included), by unit code. */
+  tthcInSubtree(
+    rootId: number,
+    limit: number,
+  ): Promise<{ unit: { id: number; code: string; name: string }; periods: TthcStats[] }[]>;
+  /** Notices (not single replies), newest first. */
+  notices(query: NoticeQuery): Promise<NoticeSummary[]>;
 }
 
 const TOKEN_COLUMNS =
@@ -228,6 +256,54 @@ export function adminRepo(sql: Sql): AdminRepo {
         args: [query.subtreeOf ?? 0, query.subtreeOf, query.from, query.to, query.limit],
       });
       return result.rows.map(auditRecordFromRow);
+    },
+
+    async tthcInSubtree(rootId, limit) {
+      const result = await sql.execute({
+        sql:
+          `${SUBTREE}SELECT t.*, u.code AS unit_code, u.name AS unit_name FROM (SELECT s.*, row_number() OVER ` +
+          "(PARTITION BY s.unit_id ORDER BY s.period_end DESC, s.period_start DESC) AS k FROM tthc_stats s " +
+          "WHERE s.unit_id IN (SELECT id FROM subtree)) t JOIN units u ON u.id = t.unit_id WHERE t.k <= ? " +
+          "ORDER BY u.code, u.id, t.period_end DESC, t.period_start DESC",
+        args: [rootId, limit],
+      });
+      const units: { unit: { id: number; code: string; name: string }; periods: TthcStats[] }[] = [];
+      for (const row of result.rows) {
+        const id = num(row, "unit_id");
+        let entry = units.at(-1);
+        if (entry?.unit.id !== id) {
+          entry = { unit: { id, code: text(row, "unit_code"), name: text(row, "unit_name") }, periods: [] };
+          units.push(entry);
+        }
+        entry.periods.push(statsFromRow(row));
+      }
+      return units;
+    },
+
+    async notices(query) {
+      const result = await sql.execute({
+        sql:
+          `${SUBTREE}, mine (chat_ref) AS (SELECT chat_ref FROM subscriptions WHERE unit_id IN (SELECT id FROM subtree)) ` +
+          "SELECT n.key, n.job, n.title, u.code AS scope_code, n.run_at, n.created_at, " +
+          "(SELECT json_group_object(state, total) FROM (SELECT o.state, count(*) AS total FROM outbox o " +
+          "WHERE o.notice_key = n.key AND (?2 IS NULL OR n.scope_unit_id IN (SELECT id FROM subtree) " +
+          "OR o.chat_ref IN (SELECT chat_ref FROM mine)) GROUP BY o.state)) AS counts " +
+          "FROM notices n LEFT JOIN units u ON u.id = n.scope_unit_id WHERE n.job <> 'reply' " +
+          "AND (?2 IS NULL OR n.scope_unit_id IN (SELECT id FROM subtree) OR EXISTS (SELECT 1 FROM outbox o " +
+          "WHERE o.notice_key = n.key AND o.chat_ref IN (SELECT chat_ref FROM mine))) " +
+          "AND (?3 IS NULL OR n.created_at >= ?3) AND (?4 IS NULL OR n.created_at <= ?4) " +
+          "ORDER BY n.created_at DESC, n.key LIMIT ?5",
+        args: [query.subtreeOf ?? 0, query.subtreeOf, query.from, query.to, query.limit],
+      });
+      return result.rows.map((row) => ({
+        key: text(row, "key"),
+        job: text(row, "job"),
+        title: text(row, "title"),
+        scopeUnitCode: textOrNull(row, "scope_code"),
+        runAt: text(row, "run_at"),
+        createdAt: text(row, "created_at"),
+        counts: json(row, "counts") as Record<string, number>,
+      }));
     },
   };
 }

@@ -38,7 +38,7 @@ const COLUMNS =
   "pending_in_time, pending_overdue, apologies_sent, as_of, source, sample";
 const UPDATABLE = COLUMNS.split(", ").slice(3);
 
-function statsFromRow(row: Row): TthcStats {
+export function statsFromRow(row: Row): TthcStats {
   return {
     unitId: num(row, "unit_id"),
     periodStart: text(row, "period_start"),

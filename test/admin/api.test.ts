@@ -156,6 +156,11 @@ interface Route {
   body?: { json?: unknown; csv?: string };
   /** What the valid (Kinh Môn) token gets. */
   ok: number;
+  /**
+   * A list with no unit in its path answers another district's token with that district's own items:
+   * this checks Kinh Môn's are not among them (instead of a 403).
+   */
+  outside?: (body: Record<string, unknown>) => void;
 }
 
 const routes: Route[] = [
@@ -193,6 +198,29 @@ const routes: Route[] = [
   { name: "GET notice (the district's)", method: "GET", path: "/admin/notices/t:kinh-mon", ok: 200 },
   { name: "GET notice (a wider one)", method: "GET", path: "/admin/notices/t:nation", ok: 200 },
   {
+    name: "GET tokens",
+    method: "GET",
+    path: "/admin/tokens",
+    ok: 200,
+    outside: (body) => expect(JSON.stringify(body)).not.toContain(`"code":"${KINH_MON_CODE}"`),
+  },
+  {
+    name: "POST token",
+    method: "POST",
+    path: "/admin/tokens",
+    body: { json: { unit: KINH_MON_CODE, role: "district", label: "bảng kiểm tra" } },
+    ok: 201,
+  },
+  // Revoked already: refused for what it is (409) once the caller may touch it, 403 before that.
+  { name: "POST token revoke", method: "POST", path: "/admin/tokens/{revoked}/revoke", ok: 409 },
+  {
+    name: "GET notices",
+    method: "GET",
+    path: "/admin/notices",
+    ok: 200,
+    outside: (body) => expect(body).toEqual({ notices: [] }),
+  },
+  {
     name: "POST invites",
     method: "POST",
     path: "/admin/invites",
@@ -202,7 +230,8 @@ const routes: Route[] = [
 ];
 
 describe.each(routes)("$name", (route) => {
-  const send = (token: string | null) => call(app, route.method, route.path, token, route.body);
+  const send = (token: string | null) =>
+    call(app, route.method, route.path.replace("{revoked}", String(ids.revoked)), token, route.body);
 
   it("401 without a token, with a wrong one, an expired one or a revoked one, saying why", async () => {
     const none = await send(null);
@@ -223,6 +252,11 @@ describe.each(routes)("$name", (route) => {
   it("403 with another district's token and another province's, naming the scope", async () => {
     for (const token of [secrets.giaLoc, secrets.haiPhong]) {
       const response = await send(token);
+      if (route.outside) {
+        expect(response.status).toBe(200);
+        route.outside(await response.json());
+        continue;
+      }
       expect(response.status).toBe(403);
       expect((await response.json()).error ?? "").toMatch(/phạm vi/);
     }
@@ -489,6 +523,124 @@ describe("publish, unpublish and the audit log", () => {
     const other = await (await call(app, "GET", "/admin/audit", secrets.giaLoc)).json();
     expect(JSON.stringify(other.entries)).not.toContain("an-luu.csv");
     expect(other.entries.some((e: { action: string }) => e.action === "tthc.put")).toBe(false);
+  });
+});
+
+describe("delegation: tokens issued through the API", () => {
+  it("a province officer issues a district's token, which acts on that district only, then revokes it", async () => {
+    const created = await call(app, "POST", "/admin/tokens", secrets.province, {
+      json: { unit: "297", role: "district", label: "Phòng Nội vụ Gia Lộc", expires: "2026-06-30" },
+    });
+    expect(created.status).toBe(201);
+    const createdBody = await created.json();
+    const { token, secret } = createdBody;
+    expect(token).toMatchObject({
+      role: "district",
+      unit: { code: "297" },
+      label: "Phòng Nội vụ Gia Lộc",
+      expiresAt: "2026-06-30T16:59:59.999Z",
+      revokedAt: null,
+      state: "active",
+    });
+    expect(JSON.stringify(createdBody)).not.toContain((await hashSecret(secret)).slice(0, 16));
+    const me = await (await call(app, "GET", "/admin/me", secret)).json();
+    expect(me).toMatchObject({ token: token.id, role: "district" });
+    expect(me.scope).toContain("(297)");
+    expect((await call(app, "GET", `/admin/units/${KINH_MON_CODE}/chats`, secret)).status).toBe(403);
+    const listed = await (await call(app, "GET", "/admin/tokens", secrets.province)).json();
+    expect(listed.tokens.map((t: { id: number }) => t.id)).toContain(token.id);
+    expect(JSON.stringify(listed)).not.toMatch(/secret|hash/i);
+
+    const [audit] = await store.audit.list({ entity: "admin_token", entityId: String(token.id) });
+    expect(audit).toMatchObject({ actor: `admin-token:${ids.province}`, action: "admin-token.create" });
+
+    const revoked = await call(app, "POST", `/admin/tokens/${token.id}/revoke`, secrets.province);
+    expect(revoked.status).toBe(200);
+    expect((await revoked.json()).token.state).toBe("revoked");
+    expect((await call(app, "GET", "/admin/me", secret)).status).toBe(401);
+  });
+
+  it("a district officer cannot issue a token for another district or its province, nor revoke one", async () => {
+    const other = await call(app, "POST", "/admin/tokens", secrets.kinhMon, {
+      json: { unit: "297", role: "district" },
+    });
+    expect(other.status).toBe(403);
+    const province = await call(app, "POST", "/admin/tokens", secrets.kinhMon, {
+      json: { unit: "30", role: "province" },
+    });
+    expect(province.status).toBe(403);
+    const theirs = await call(app, "POST", `/admin/tokens/${ids.giaLoc}/revoke`, secrets.kinhMon);
+    expect(theirs.status).toBe(403);
+    expect((await call(app, "GET", "/admin/me", secrets.giaLoc)).status).toBe(200);
+  });
+
+  it("a token cannot outlive its issuer, and takes the issuer's expiry by default", async () => {
+    const longer = await call(app, "POST", "/admin/tokens", secrets.kinhMon, {
+      json: { unit: KINH_MON_CODE, role: "district", expires: "2027-01-01" },
+    });
+    expect(longer.status).toBe(400);
+    expect((await longer.json()).fields).toEqual([
+      { field: "expires", message: expect.stringContaining("không được sau hạn của mã bạn đang dùng") },
+    ]);
+    const same = await call(app, "POST", "/admin/tokens", secrets.kinhMon, {
+      json: { unit: KINH_MON_CODE, role: "district" },
+    });
+    expect(same.status).toBe(201);
+    expect((await same.json()).token.expiresAt).toBe("2026-12-31T16:59:59.999Z");
+  });
+
+  it("refuses a role that is not the unit's level, a past date and unknown fields, naming each", async () => {
+    const wrongLevel = await call(app, "POST", "/admin/tokens", secrets.province, {
+      json: { unit: KINH_MON_CODE, role: "province" },
+    });
+    expect(wrongLevel.status).toBe(404);
+    expect((await wrongLevel.json()).error).toBe(`Không có đơn vị cấp tỉnh mã ${KINH_MON_CODE}.`);
+    const past = await call(app, "POST", "/admin/tokens", secrets.province, {
+      json: { unit: KINH_MON_CODE, role: "district", expires: "2026-01-01" },
+    });
+    expect(past.status).toBe(400);
+    expect((await past.json()).fields).toEqual([{ field: "expires", message: "ngày này đã qua" }]);
+    const bad = await call(app, "POST", "/admin/tokens", secrets.province, {
+      json: { unit: "", role: "chair", admin: true },
+    });
+    expect(bad.status).toBe(400);
+    const fields = (await bad.json()).fields.map((f: { field: string }) => f.field);
+    expect(fields).toEqual(expect.arrayContaining(["unit", "role", "(thân yêu cầu)"]));
+  });
+});
+
+describe("notices and TTHC across the subtree", () => {
+  it("lists the district's notices and the wider ones that reached its chats, counted within it", async () => {
+    const mine = await (await call(app, "GET", "/admin/notices", secrets.kinhMon)).json();
+    expect(mine.notices.map((n: { key: string }) => n.key).sort()).toEqual(["t:kinh-mon", "t:nation"]);
+    expect(mine.notices[0].counts).toEqual({ pending: 1 });
+    expect(mine.notices.find((n: { key: string }) => n.key === "t:kinh-mon").scopeUnitCode).toBe(
+      KINH_MON_CODE,
+    );
+    const all = await (await call(app, "GET", "/admin/notices?limit=1", ADMIN_TOKEN)).json();
+    expect(all.notices).toHaveLength(1);
+    const none = await (await call(app, "GET", "/admin/notices?to=2020-01-01", secrets.kinhMon)).json();
+    expect(none.notices).toEqual([]);
+  });
+
+  it("a province officer reads the TTHC periods of its communes, two levels down", async () => {
+    const rows = [
+      "unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,apologies_sent",
+      "10681,2024-04-01,2024-06-30,20,2,15,3,0,0,3",
+    ].join("\n");
+    expect((await call(app, "POST", "/admin/imports/tthc", secrets.kinhMon, { csv: rows })).status).toBe(200);
+    const body = await (await call(app, "GET", "/admin/units/30/tthc", secrets.province)).json();
+    const commune = body.units.find((u: { unit: { code: string } }) => u.unit.code === "10681");
+    expect(commune.periods).toEqual([
+      expect.objectContaining({
+        periodStart: "2024-04-01",
+        periodEnd: "2024-06-30",
+        received: 20,
+        resolvedLate: 3,
+      }),
+    ]);
+    const other = await call(app, "GET", "/admin/units/30/tthc", secrets.giaLoc);
+    expect(other.status).toBe(403);
   });
 });
 

@@ -5,7 +5,7 @@
 
 import { hashSecret, newSecret } from "../../admin/secret.ts";
 import { AppError } from "../../errors.ts";
-import { formatIsoDate, vnIsoDate } from "../../format/vi.ts";
+import { endOfVietnamDay, formatIsoDate, vnIsoDate } from "../../format/vi.ts";
 import { ADMIN_ROLES, type AdminRole } from "../../store/index.ts";
 import type { CliIo } from "../io.ts";
 import { EXIT_OK, type Verb } from "../verb.ts";
@@ -23,11 +23,6 @@ const USAGE = [
 ].join("\n");
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The end of a Vietnamese calendar day (UTC+7), as an ISO instant. */
-export function endOfVietnamDay(date: string): string {
-  return new Date(Date.parse(`${date}T23:59:59.999+07:00`)).toISOString();
-}
 
 async function create(argv: readonly string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseFlags(

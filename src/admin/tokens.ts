@@ -1,0 +1,242 @@
+/**
+ * Delegation through the API: an officer issues, lists and revokes tokens for units of their own
+ * subtree (a province for its 20 districts, a district for a second clerk), so ADMIN_TOKEN and the CLI
+ * are needed only to start. A token it issues cannot reach outside the issuer's subtree, cannot take a
+ * role whose unit is not of that level, and cannot outlive the issuer's own expiry.
+ */
+import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import { endOfVietnamDay, formatDateTime, vnIsoDate } from "../format/vi.ts";
+import type { AdminTokenRecord, Store, WriteContext } from "../store/index.ts";
+import { type AdminEnv, requireUnit } from "./auth.ts";
+import { hashSecret, newSecret } from "./secret.ts";
+
+const errorBody = z.object({ error: z.string().describe("Lý do, bằng tiếng Việt") });
+const refusal = (description: string) => ({
+  description,
+  content: { "application/json": { schema: errorBody } },
+});
+const common = {
+  401: refusal("Thiếu mã truy cập, mã sai, hết hạn hoặc đã thu hồi"),
+  403: refusal("Đơn vị ngoài phạm vi của mã truy cập"),
+  429: refusal("Quá nhiều yêu cầu bị từ chối từ địa chỉ này"),
+};
+const security = [{ bearer: [] }];
+
+/** A token as an officer sees it: never its secret, never its hash. */
+export const tokenView = z
+  .object({
+    id: z.number().int().describe("Số mã"),
+    role: z.enum(["province", "district"]).describe("province: cán bộ tỉnh, district: cán bộ huyện"),
+    unit: z.object({ code: z.string(), name: z.string() }).describe("Gốc phạm vi của mã"),
+    label: z.string().nullable().describe("Tên gợi nhớ"),
+    createdAt: z.string().describe("Lúc tạo (ISO 8601)"),
+    expiresAt: z.string().nullable().describe("Hết hạn lúc (ISO 8601); null: không hết hạn"),
+    revokedAt: z.string().nullable().describe("Thu hồi lúc (ISO 8601); null: chưa thu hồi"),
+    state: z.enum(["active", "expired", "revoked"]).describe("Trạng thái lúc hỏi"),
+  })
+  .describe("Một mã truy cập (không có mã bí mật)");
+
+export const tokenCreateBody = z
+  .strictObject({
+    unit: z
+      .string({ error: "phải là mã tỉnh hoặc huyện (chuỗi)" })
+      .trim()
+      .min(1, "không được để trống")
+      .max(64, "dài quá 64 ký tự")
+      .describe("Mã GSO của tỉnh (role province) hoặc huyện (role district) trong phạm vi của bạn"),
+    role: z
+      .enum(["province", "district"], { error: "chỉ nhận province hoặc district" })
+      .describe("province: cán bộ tỉnh, district: cán bộ huyện"),
+    label: z
+      .string({ error: "phải là chuỗi" })
+      .trim()
+      .max(100, "dài quá 100 ký tự")
+      .optional()
+      .describe("Tên gợi nhớ, ví dụ tên cán bộ hoặc phòng"),
+    expires: z
+      .string({ error: "phải là ngày YYYY-MM-DD" })
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "phải là ngày YYYY-MM-DD")
+      .refine((text) => !Number.isNaN(Date.parse(text)), "không phải ngày có thật")
+      .optional()
+      .describe("Hết hạn cuối ngày này (giờ Việt Nam); mặc định: cùng lúc với mã của bạn"),
+  })
+  .describe("Cấp mã truy cập cho một đơn vị trong phạm vi của bạn");
+
+const idParam = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,15}$/, "phải là số của mã")
+    .transform(Number)
+    .describe("Số mã"),
+});
+
+export const tokensListRoute = createRoute({
+  method: "get",
+  path: "/tokens",
+  summary: "Các mã truy cập của đơn vị trong phạm vi (không có mã bí mật)",
+  security,
+  responses: {
+    200: {
+      description: "Các mã, mới nhất trước",
+      content: { "application/json": { schema: z.object({ tokens: z.array(tokenView) }) } },
+    },
+    ...common,
+  },
+});
+
+export const tokenCreateRoute = createRoute({
+  method: "post",
+  path: "/tokens",
+  summary: "Cấp mã truy cập cho một tỉnh/huyện trong phạm vi; mã bí mật chỉ trả về một lần",
+  security,
+  request: { body: { required: true, content: { "application/json": { schema: tokenCreateBody } } } },
+  responses: {
+    201: {
+      description: "Mã mới và mã bí mật của nó (chỉ một lần: chỉ giá trị băm được lưu)",
+      content: {
+        "application/json": {
+          schema: z.object({
+            token: tokenView,
+            secret: z.string().describe("Mã bí mật: gửi kèm Authorization: Bearer <mã>"),
+          }),
+        },
+      },
+    },
+    400: refusal("Thân yêu cầu không hợp lệ (nêu tên trường), hoặc hạn dùng dài hơn mã của bạn"),
+    404: refusal("Không có tỉnh/huyện mã này"),
+    ...common,
+  },
+});
+
+export const tokenRevokeRoute = createRoute({
+  method: "post",
+  path: "/tokens/{id}/revoke",
+  summary: "Thu hồi một mã trong phạm vi (có hiệu lực ngay)",
+  security,
+  request: { params: idParam },
+  responses: {
+    200: {
+      description: "Mã đã thu hồi",
+      content: { "application/json": { schema: z.object({ token: tokenView }) } },
+    },
+    400: refusal("Số mã không hợp lệ"),
+    404: refusal("Không có mã số này"),
+    409: refusal("Mã đã bị thu hồi từ trước"),
+    ...common,
+  },
+});
+
+function stateOf(token: AdminTokenRecord, now: Date): "active" | "expired" | "revoked" {
+  if (token.revokedAt !== null) return "revoked";
+  if (token.expiresAt !== null && token.expiresAt <= now.toISOString()) return "expired";
+  return "active";
+}
+
+function view(token: AdminTokenRecord, now: Date): z.infer<typeof tokenView> {
+  return {
+    id: token.id,
+    role: token.role,
+    unit: { code: token.unitCode, name: token.unitName },
+    label: token.label,
+    createdAt: token.createdAt,
+    expiresAt: token.expiresAt,
+    revokedAt: token.revokedAt,
+    state: stateOf(token, now),
+  };
+}
+
+function badField(field: string, message: string): HTTPException {
+  return new HTTPException(400, {
+    res: Response.json(
+      { error: `Yêu cầu không hợp lệ: trường "${field}": ${message}.`, fields: [{ field, message }] },
+      { status: 400 },
+    ),
+  });
+}
+
+export function registerTokenRoutes(
+  admin: OpenAPIHono<AdminEnv>,
+  deps: { store: Store; now: () => Date },
+  hook: (route: RouteConfig) => never,
+): void {
+  const { store, now } = deps;
+  const ctxOf = (actor: string): WriteContext => ({ now: now(), actor });
+
+  admin.openapi(
+    tokensListRoute,
+    async (c) => {
+      const root = c.get("officer").unitId;
+      const inside = root === null ? null : await store.admin.subtreeIds(root);
+      const at = now();
+      const tokens = (await store.admin.listTokens())
+        .filter((t) => inside === null || inside.has(t.unitId))
+        .map((t) => view(t, at));
+      return c.json({ tokens }, 200);
+    },
+    hook(tokensListRoute),
+  );
+
+  admin.openapi(
+    tokenCreateRoute,
+    async (c) => {
+      const body = c.req.valid("json");
+      const officer = c.get("officer");
+      const ctx = ctxOf(officer.actor);
+      const today = vnIsoDate(ctx.now);
+      let expiresAt: string | null = officer.expiresAt;
+      if (body.expires !== undefined) {
+        if (body.expires < today) throw badField("expires", "ngày này đã qua");
+        expiresAt = endOfVietnamDay(body.expires);
+        if (officer.expiresAt !== null && expiresAt > officer.expiresAt) {
+          throw badField(
+            "expires",
+            `không được sau hạn của mã bạn đang dùng (${formatDateTime(new Date(officer.expiresAt))})`,
+          );
+        }
+      }
+      let units = await store.units.findByCode(body.unit, { from: today, to: today }, body.role);
+      // A former unit's code, when no unit of today has it (data of years before the 2025 reform).
+      if (units.length === 0)
+        units = await store.units.findByCode(body.unit, { from: "0001-01-01", to: "9999-12-31" }, body.role);
+      const unit = units.at(-1);
+      if (unit === undefined) {
+        const level = body.role === "province" ? "tỉnh" : "huyện";
+        throw new HTTPException(404, { message: `Không có đơn vị cấp ${level} mã ${body.unit}.` });
+      }
+      await requireUnit(c, store, unit);
+      const secret = newSecret();
+      const id = await store.admin.createToken(
+        {
+          secretHash: await hashSecret(secret),
+          role: body.role,
+          unitId: unit.id,
+          label: body.label || null,
+          expiresAt,
+        },
+        ctx,
+      );
+      const token = (await store.admin.token(id)) as AdminTokenRecord;
+      return c.json({ token: view(token, ctx.now), secret }, 201);
+    },
+    hook(tokenCreateRoute),
+  );
+
+  admin.openapi(
+    tokenRevokeRoute,
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const token = await store.admin.token(id);
+      if (token === null) throw new HTTPException(404, { message: `Không có mã truy cập số ${id}.` });
+      await requireUnit(c, store, { id: token.unitId, name: token.unitName, code: token.unitCode });
+      const ctx = ctxOf(c.get("officer").actor);
+      if (!(await store.admin.revokeToken(id, ctx))) {
+        throw new HTTPException(409, {
+          message: `Mã số ${id} đã bị thu hồi từ trước${token.revokedAt ? ` (${formatDateTime(new Date(token.revokedAt))})` : ""}.`,
+        });
+      }
+      return c.json({ token: view((await store.admin.token(id)) as AdminTokenRecord, ctx.now) }, 200);
+    },
+    hook(tokenRevokeRoute),
+  );
+}
