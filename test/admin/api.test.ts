@@ -198,6 +198,13 @@ const routes: Route[] = [
   { name: "GET notice (the district's)", method: "GET", path: "/admin/notices/t:kinh-mon", ok: 200 },
   { name: "GET notice (a wider one)", method: "GET", path: "/admin/notices/t:nation", ok: 200 },
   {
+    name: "GET me",
+    method: "GET",
+    path: "/admin/me",
+    ok: 200,
+    outside: (body) => expect(String(body.scope)).not.toContain(`(${KINH_MON_CODE})`),
+  },
+  {
     name: "GET tokens",
     method: "GET",
     path: "/admin/tokens",
