@@ -17,12 +17,15 @@ import { type IsoWeekRef, parseIsoWeek } from "../imports/dates.ts";
 import {
   formatOf,
   type ImportFormat,
+  type ImportHooks,
   type ImportInput,
   type ImportKind,
   ImportRefusedError,
   runImport,
   textInput,
 } from "../imports/index.ts";
+import { scheduleChanged } from "../jobs/index.ts";
+import type { JobDeps } from "../jobs/types.ts";
 import type { Log } from "../log.ts";
 import { getBuiltinMethodology } from "../methodologies/index.ts";
 import { PublishingError, publishScope, resolveScope, unpublishScope } from "../publishing/index.ts";
@@ -57,6 +60,12 @@ export interface AdminDeps {
   trustProxy?: boolean;
   /** After a publication: tell the linked chats (the CLI's result-announcement job). */
   announce?(scopeCode: string, year: number, actor: string): Promise<void>;
+  /**
+   * What a schedule import for the current week needs to follow an announced week with an update notice
+   * (as `import schedule` does), and the sender's wake-up once that notice is committed.
+   */
+  jobs?: Pick<JobDeps, "resolver" | "office">;
+  wake?(): void;
   /** Refused requests one address may make per 15 minutes before it waits; default 20. */
   failureLimit?: number;
 }
@@ -300,6 +309,20 @@ export function adminApi(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       await checkRowsInScope(store, officer, kind.data, textInput(name, body, format));
       const dryRun = query.data.dry_run === "1" || query.data.dry_run === "true";
       const ctx = ctxOf(c, now);
+      let queued = false;
+      const jobs = deps.jobs;
+      // Loaded before the import's transaction: an update notice names the scope from the register, and
+      // reading it inside would wait on the transaction itself (an in-memory database is served in turns).
+      if (kind.data === "schedule" && jobs !== undefined) await jobs.resolver();
+      const hooks: ImportHooks =
+        kind.data === "schedule" && jobs !== undefined
+          ? {
+              async scheduleChanged(repos, change, at) {
+                const result = await scheduleChanged(repos, jobs, change, at);
+                if (result.added > 0 || result.rewritten > 0) queued = true;
+              },
+            }
+          : {};
       const report = await runImport(
         store,
         {
@@ -309,9 +332,11 @@ export function adminApi(deps: AdminDeps): OpenAPIHono<AdminEnv> {
           methodology: query.data.methodology,
           source: query.data.source ?? `API quản trị (${officer.actor}): ${name}`,
           unitId: officer.unitId,
+          hooks,
         },
         ctx,
       );
+      if (queued && !dryRun) deps.wake?.();
       return c.json(report);
     },
     inVietnamese(importOp),

@@ -83,6 +83,8 @@ const app = createApp({
       );
       deps.sender.wake();
     },
+    jobs: deps.jobs,
+    wake: () => deps.sender.wake(),
   }),
 });
 deps.sender.start();

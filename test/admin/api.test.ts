@@ -12,13 +12,13 @@ import { createApp } from "../../src/app.ts";
 import type { ChatService } from "../../src/chat/service.ts";
 import { kinhMon2021 } from "../../src/demo/fixtures/index.ts";
 import { runImport, textInput } from "../../src/imports/index.ts";
-import { announcementKey, resultAnnouncementJob } from "../../src/jobs/index.ts";
+import { announcementKey, jobNamed, resultAnnouncementJob } from "../../src/jobs/index.ts";
 import { runJob } from "../../src/jobs/run.ts";
 import type { JobDeps } from "../../src/jobs/types.ts";
 import { createLog } from "../../src/log.ts";
 import { DEFAULT_OFFICE_HOURS } from "../../src/push/delivery-window.ts";
-import { createResolver } from "../../src/resolve/index.ts";
-import type { AdminRole, Store } from "../../src/store/index.ts";
+import { createResolver, type Resolver } from "../../src/resolve/index.ts";
+import { type AdminRole, type Store, yearWindow } from "../../src/store/index.ts";
 import { backends, type TestDatabase } from "../support/databases.ts";
 import {
   ASSESSMENT_HEADER,
@@ -878,5 +878,109 @@ describe("repeated failures", () => {
         scope: "Thị xã Kinh Môn (292)",
       });
     }
+  });
+});
+
+describe("posting a schedule through the API", () => {
+  it("follows the week's announced schedule with one update to the chats that had it, as `import schedule`", async () => {
+    const monday = new Date("2024-03-04T00:00:00Z"); // 07:00 in Vietnam, week 10
+    let clock = new Date("2024-03-03T03:00:00Z");
+    let resolver: Resolver | null = null;
+    const jobs: JobDeps = {
+      store,
+      // Built once and kept, as the service's own resolver is.
+      resolver: async () => {
+        resolver ??= createResolver(await store.units.listResolvable());
+        return resolver;
+      },
+      office: DEFAULT_OFFICE_HOURS,
+    };
+    let wakes = 0;
+    const log = createLog({ redact: (line) => line, write: () => undefined });
+    const posting = createApp({
+      chat: {} as ChatService,
+      store,
+      pingDatabase: () => store.units.count(),
+      telegram: null,
+      zalo: null,
+      log,
+      now: () => clock,
+      // As src/entry/node.ts wires it.
+      admin: adminApi({
+        store,
+        adminToken: ADMIN_TOKEN,
+        now: () => clock,
+        log,
+        jobs,
+        wake: () => (wakes += 1),
+      }),
+    });
+    const header = "scope_code,date,start_time,end_time,title,location,participants,week";
+    const first = [
+      header,
+      "292,2024-03-05,08:00,10:00,Giao ban CCHC,Phòng họp số 1,Chủ tịch UBND thị xã,2024-W10",
+    ];
+    // Posted before Monday's notice: the notice will carry it, nothing else goes out.
+    expect(
+      (await call(posting, "POST", "/admin/imports/schedule", secrets.kinhMon, { csv: first.join("\n") }))
+        .status,
+    ).toBe(200);
+    expect(wakes).toBe(0);
+
+    const [kinhMon] = await store.units.findByCode(KINH_MON_CODE, yearWindow(2024), "district");
+    const chat = await store.chats.touch(
+      { platform: "telegram", chatId: "-100888", type: "group", title: "Văn phòng Kinh Môn" },
+      ctx,
+    );
+    await store.subscriptions.set(chat.id, kinhMon!.id, "officer", ctx);
+    await runJob(jobs, jobNamed("work-schedule"), {
+      at: monday,
+      scopeCode: null,
+      year: null,
+      trigger: "cron",
+    });
+    const weekly = (await store.outbox.deliveries("work-schedule:2024-W10")).find(
+      (d) => d.chatRef === chat.id,
+    );
+    expect(weekly).toBeDefined();
+    expect(await store.outbox.claim(weekly!.id, monday)).not.toBeNull();
+    await store.outbox.settle(
+      weekly!.id,
+      { state: "sent", partsSent: 1, messageIds: ["1"], sentAt: monday },
+      monday,
+    );
+
+    clock = new Date("2024-03-06T02:00:00Z"); // Wednesday
+    const changed = [
+      ...first,
+      "292,2024-03-07,14:00,16:00,Họp bất thường về hồ sơ trễ hạn,UBND thị xã,Chủ tịch UBND thị xã,2024-W10",
+    ];
+    const updates = async () =>
+      (await store.outbox.notices({ parentKey: "work-schedule:2024-W10" })).filter((n) =>
+        n.key.includes(":update:"),
+      );
+    const dry = await call(posting, "POST", "/admin/imports/schedule?dry_run=1", secrets.kinhMon, {
+      csv: changed.join("\n"),
+    });
+    expect(dry.status).toBe(200);
+    expect(await updates()).toEqual([]);
+    expect(wakes).toBe(0);
+    const posted = await call(posting, "POST", "/admin/imports/schedule", secrets.kinhMon, {
+      csv: changed.join("\n"),
+    });
+    expect(posted.status).toBe(200);
+    const [update] = await updates();
+    expect(update?.title).toContain("Cập nhật lịch làm việc tuần 10");
+    const sent = await store.outbox.deliveries(update!.key);
+    expect(sent.map((d) => d.chatRef)).toEqual([chat.id]);
+    // What the sender would send: the added meeting.
+    const claimed = await store.outbox.claim(sent[0]!.id, clock);
+    expect(JSON.stringify(claimed?.body)).toContain("Họp bất thường về hồ sơ trễ hạn");
+    expect(wakes).toBe(1);
+    // The week's audit row shows the items before → after, under Kinh Môn.
+    const audit = await (await call(posting, "GET", "/admin/audit", secrets.kinhMon)).json();
+    const replaced = audit.entries.find((e: { action: string }) => e.action === "schedule.replace-week");
+    expect(replaced.details.before).toHaveLength(1);
+    expect(replaced.details.after).toHaveLength(2);
   });
 });

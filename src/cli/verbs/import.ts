@@ -7,6 +7,7 @@ import { stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { AppError } from "../../errors.ts";
 import { formatInteger } from "../../format/vi.ts";
+import type { ImportHooks } from "../../imports/index.ts";
 import {
   type ChangeCount,
   formatOf,
@@ -15,7 +16,6 @@ import {
   isImportKind,
   runImport,
 } from "../../imports/index.ts";
-import type { ImportHooks } from "../../imports/kinds/kind.ts";
 import { scheduleChanged } from "../../jobs/index.ts";
 import type { Store } from "../../store/index.ts";
 import type { CliIo } from "../io.ts";
