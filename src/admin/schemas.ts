@@ -24,7 +24,7 @@ const scope = z
   .describe("Mã GSO của huyện hoặc tỉnh được xếp hạng");
 const isoDate = z
   .string({ error: "phải là ngày YYYY-MM-DD" })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "phải là ngày YYYY-MM-DD")
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "phải là ngày YYYY-MM-DD", abort: true })
   .refine((text) => !Number.isNaN(Date.parse(text)), "không phải ngày có thật");
 
 export const publishBody = z
@@ -103,10 +103,10 @@ export const importQuery = z.object({
 /** A day or an ISO 8601 instant, as the audit and notice lists are filtered. */
 export const instant = z
   .string()
-  .regex(
-    /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/,
-    "phải là ngày YYYY-MM-DD hoặc thời điểm ISO 8601",
-  )
+  .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,3})?)?(?:Z|[+-]\d{2}:\d{2}))?$/, {
+    message: "phải là ngày YYYY-MM-DD hoặc thời điểm ISO 8601",
+    abort: true,
+  })
   .refine((text) => !Number.isNaN(Date.parse(text)), "không phải thời điểm có thật");
 
 export const auditQuery = z.object({

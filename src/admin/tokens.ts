@@ -56,7 +56,7 @@ export const tokenCreateBody = z
       .describe("Tên gợi nhớ, ví dụ tên cán bộ hoặc phòng"),
     expires: z
       .string({ error: "phải là ngày YYYY-MM-DD" })
-      .regex(/^\d{4}-\d{2}-\d{2}$/, "phải là ngày YYYY-MM-DD")
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "phải là ngày YYYY-MM-DD", abort: true })
       .refine((text) => !Number.isNaN(Date.parse(text)), "không phải ngày có thật")
       .optional()
       .describe("Hết hạn cuối ngày này (giờ Việt Nam); mặc định: cùng lúc với mã của bạn"),

@@ -409,6 +409,15 @@ describe("bad bodies", () => {
     });
     expect(imported.status).toBe(400);
     expect((await imported.json()).error).toContain('trường "dry_run"');
+    const notices = await call(app, "GET", "/admin/notices?limit=0&from=hôm qua", secrets.kinhMon);
+    expect(notices.status).toBe(400);
+    expect((await notices.json()).fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      "from",
+      "limit",
+    ]);
+    const revoke = await call(app, "POST", "/admin/tokens/abc/revoke", secrets.kinhMon);
+    expect(revoke.status).toBe(400);
+    expect((await revoke.json()).error).toContain('trường "id": phải là số của mã');
   });
 
   it("422 with row-numbered problems when the importer refuses a file, writing nothing", async () => {
