@@ -104,6 +104,24 @@ describe("assessments", () => {
       ctx,
     );
     expect(report.changes[1]).toEqual({ what: "điểm tiêu chí", inserted: 0, updated: 1, unchanged: 13 });
+    // Audited under An Lưu with the one criterion before → after and the draft's source before; An Sinh's
+    // scores are unchanged, but its draft now cites this file: its row says so, with no score.
+    const [anLuu] = await store.units.findByCode("10675", yearWindow(2021), "commune");
+    const [row] = await store.audit.list({ entity: "assessment", entityId: `${anLuu?.id}/2021` });
+    expect(row).toMatchObject({ action: "assessment.update", unitId: anLuu?.id });
+    expect(row?.details).toMatchObject({
+      source: "Tệp fix.csv",
+      before: { methodology: "haiduong-commune-2021@1", source: "Tệp kinh-mon-2021.csv" },
+      scores: [{ criterion: "F1", before: 10.98, after: 11.5 }],
+    });
+    const [anSinh] = await store.units.findByCode("10723", yearWindow(2021), "commune");
+    const [other] = await store.audit.list({ entity: "assessment", entityId: `${anSinh?.id}/2021` });
+    expect(other).toMatchObject({ action: "assessment.update", unitId: anSinh?.id });
+    expect(other?.details).toMatchObject({
+      source: "Tệp fix.csv",
+      before: { source: "Tệp kinh-mon-2021.csv" },
+    });
+    expect(other?.details.scores).toEqual([]);
   });
 
   it("reads Excel's export: BOM, semicolons, decimal commas, CRLF split across chunks", async () => {
