@@ -2,9 +2,29 @@
  * The admin API's routes as OpenAPI operations (@hono/zod-openapi): each route's zod schemas are what it
  * validates with and what `/admin/openapi.json` documents, descriptions in Vietnamese.
  */
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute, type RouteConfig, z } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { IMPORT_KINDS } from "../imports/index.ts";
+import {
+  auditAnswer,
+  chatsAnswer,
+  errorBody,
+  fieldErrorBody,
+  importAnswer,
+  importRefusedBody,
+  importScopeErrorBody,
+  invitesAnswer,
+  jsonFieldErrorBody,
+  meAnswer,
+  noticeAnswer,
+  publishAnswer,
+  publishingErrorBody,
+  scheduleAnswer,
+  scoreAnswer,
+  scoreRefusedBody,
+  tthcAnswer,
+  unpublishAnswer,
+} from "./responses.ts";
 import {
   auditQuery,
   importQuery,
@@ -16,22 +36,44 @@ import {
   unpublishBody,
 } from "./schemas.ts";
 
-const errorBody = z.object({ error: z.string().describe("Lý do, bằng tiếng Việt") });
-const json = (description: string) => ({
+/** A JSON answer: its description and body schema (./responses.ts). */
+const json = (description: string, schema: z.ZodType = errorBody) => ({
   description,
-  content: { "application/json": { schema: errorBody } },
+  content: { "application/json": { schema } },
 });
 
-/** What every route may answer besides its own, plus `extra` (status → description). */
-function answers(ok: string, extra: Record<number, string> = {}) {
+/** An error answer: a description (body `{ error }`), or a description and its own body schema. */
+type Answer = string | { description: string; schema: z.ZodType };
+
+/**
+ * The 200 answer (`ok`: its body schema, `description`), what every route may answer besides, and `extra`
+ * (status → description, or description and body schema).
+ *
+ * Typed as RouteConfig's plain responses on purpose: with every answer's schema in the route's type,
+ * @hono/zod-openapi would require each handler to return `c.json(…, status)` typed by these schemas;
+ * the handlers stay as they are, and test/admin/openapi.test.ts parses their real answers with these
+ * schemas instead.
+ */
+function answers(
+  ok: z.ZodType,
+  description: string,
+  extra: Record<number, Answer> = {},
+): RouteConfig["responses"] {
   return {
-    200: { description: ok },
+    200: json(description, ok),
     401: json("Thiếu mã truy cập, mã sai, hết hạn hoặc đã thu hồi"),
     403: json("Đơn vị ngoài phạm vi của mã truy cập"),
     429: json("Quá nhiều yêu cầu bị từ chối từ địa chỉ này"),
-    ...Object.fromEntries(Object.entries(extra).map(([code, description]) => [code, json(description)])),
+    ...Object.fromEntries(
+      Object.entries(extra).map(([code, answer]) => [
+        code,
+        typeof answer === "string" ? json(answer) : json(answer.description, answer.schema),
+      ]),
+    ),
   };
 }
+
+const badFields: Answer = { description: "Tham số không hợp lệ (nêu tên trường)", schema: fieldErrorBody };
 
 const security = [{ bearer: [] }];
 const codeParam = z.object({
@@ -43,7 +85,7 @@ export const meRoute = createRoute({
   path: "/me",
   summary: "Mã truy cập đang dùng: số, vai trò và phạm vi",
   security,
-  responses: answers("Số mã, vai trò và phạm vi"),
+  responses: answers(meAnswer, "Số mã, vai trò và phạm vi"),
 });
 
 export const chatsRoute = createRoute({
@@ -52,9 +94,13 @@ export const chatsRoute = createRoute({
   summary: "Các cuộc trò chuyện đã liên kết với đơn vị và các đơn vị trực thuộc (ai đã tham gia)",
   security,
   request: { params: codeParam },
-  responses: answers("Đơn vị và các cuộc trò chuyện (không có mã cuộc trò chuyện của nền tảng)", {
-    404: "Không có đơn vị mã này",
-  }),
+  responses: answers(
+    chatsAnswer,
+    "Đơn vị và các cuộc trò chuyện (không có mã cuộc trò chuyện của nền tảng)",
+    {
+      404: "Không có đơn vị mã này",
+    },
+  ),
 });
 
 export const scoreRoute = (middleware: MiddlewareHandler) =>
@@ -72,11 +118,19 @@ export const scoreRoute = (middleware: MiddlewareHandler) =>
         content: { "text/csv": { schema: { type: "string", description: "Bảng điểm CSV" } } },
       },
     },
-    responses: answers("Tổng, %, hạng, nhóm, xếp loại người đứng đầu, tiêu chí thấp nhất của từng đơn vị", {
-      400: "Tham số không hợp lệ (nêu tên trường)",
-      413: "Tệp quá lớn",
-      422: "Bảng điểm bị từ chối: danh sách lỗi theo số dòng",
-    }),
+    responses: answers(
+      scoreAnswer,
+      "Tổng, %, hạng, nhóm, xếp loại người đứng đầu, tiêu chí thấp nhất của từng đơn vị",
+      {
+        400: badFields,
+        413: "Tệp quá lớn",
+        422: {
+          description:
+            "Bảng điểm bị từ chối: danh sách lỗi theo số dòng (hoặc mã lỗi: phương pháp không có…)",
+          schema: scoreRefusedBody,
+        },
+      },
+    ),
   });
 
 export const tthcRoute = createRoute({
@@ -85,10 +139,14 @@ export const tthcRoute = createRoute({
   summary: "Số liệu thủ tục hành chính (TTHC) của đơn vị và các đơn vị trực thuộc, kỳ gần nhất trước",
   security,
   request: { params: codeParam, query: tthcQuery },
-  responses: answers("Các kỳ TTHC theo đơn vị: tiếp nhận, đúng hạn, trễ hạn…; null = không được công bố", {
-    400: "Tham số không hợp lệ (nêu tên trường)",
-    404: "Không có đơn vị mã này",
-  }),
+  responses: answers(
+    tthcAnswer,
+    "Các kỳ TTHC theo đơn vị: tiếp nhận, đúng hạn, trễ hạn…; null = không được công bố",
+    {
+      400: badFields,
+      404: "Không có đơn vị mã này",
+    },
+  ),
 });
 
 export const scheduleRoute = createRoute({
@@ -97,8 +155,8 @@ export const scheduleRoute = createRoute({
   summary: "Lịch công tác một tuần của huyện/tỉnh (hoặc xã)",
   security,
   request: { params: codeParam, query: scheduleQuery },
-  responses: answers("Các mục lịch của tuần, theo ngày và giờ", {
-    400: "Tham số không hợp lệ (nêu tên trường)",
+  responses: answers(scheduleAnswer, "Các mục lịch của tuần, theo ngày và giờ", {
+    400: badFields,
     404: "Không có đơn vị mã này",
   }),
 });
@@ -116,18 +174,76 @@ export const importRoute = (middleware: MiddlewareHandler) =>
     request: {
       params: z.object({ kind: z.enum(IMPORT_KINDS).describe("Loại dữ liệu") }),
       query: importQuery,
+      // Plain OpenAPI schemas, not zod: @hono/zod-openapi installs a json or form validator (and a gate
+      // refusing other content types with 415) only for a zod schema, and the handler reads the body itself
+      // (importBody of ./api.ts: text/plain too; the importer reports a bad file row by row).
       body: {
         required: true,
         content: {
           "text/csv": { schema: { type: "string", description: "Tệp CSV, dòng đầu là tên cột" } },
+          "application/json": {
+            schema: {
+              oneOf: [
+                {
+                  type: "array",
+                  description:
+                    "Các bản ghi (units, assessments, tthc, schedule), khóa là tên cột như trong mẫu CSV",
+                  items: {
+                    type: "object",
+                    additionalProperties: {
+                      oneOf: [
+                        { type: "string" },
+                        { type: "number" },
+                        { type: "boolean" },
+                        { type: "null", description: "Ô trống" },
+                        {
+                          type: "array",
+                          items: { oneOf: [{ type: "string" }, { type: "number" }] },
+                          description: 'Danh sách (ví dụ predecessor_codes), như "10675;10681" trong CSV',
+                        },
+                      ],
+                    },
+                  },
+                },
+                {
+                  type: "object",
+                  description: "Một phương pháp chấm điểm (kind=methodology): một đối tượng JSON",
+                  additionalProperties: true,
+                },
+              ],
+            },
+          },
+          "multipart/form-data": {
+            schema: {
+              type: "object",
+              required: ["file"],
+              properties: {
+                file: {
+                  type: "string",
+                  format: "binary",
+                  description: "Tệp CSV hoặc JSON; tên tệp đuôi .json là JSON, còn lại là CSV",
+                },
+              },
+            },
+          },
         },
       },
     },
-    responses: answers("Số dòng đã đọc và số thay đổi (hoặc sẽ thay đổi, khi dry_run=1)", {
-      400: "Tham số không hợp lệ (nêu tên trường)",
+    responses: answers(importAnswer, "Số dòng đã đọc và số thay đổi (hoặc sẽ thay đổi, khi dry_run=1)", {
+      400: {
+        description: "Tham số không hợp lệ hoặc thiếu trường file (nêu tên trường)",
+        schema: fieldErrorBody,
+      },
+      403: {
+        description: "Đơn vị ngoài phạm vi của mã truy cập (problems: các dòng nêu đơn vị ngoài phạm vi)",
+        schema: importScopeErrorBody,
+      },
       413: "Tệp quá lớn",
       415: "Không phải CSV, JSON hay biểu mẫu tải tệp",
-      422: "Tệp bị từ chối: danh sách lỗi theo số dòng; cơ sở dữ liệu không thay đổi",
+      422: {
+        description: "Tệp bị từ chối: danh sách lỗi theo số dòng; cơ sở dữ liệu không thay đổi",
+        schema: importRefusedBody,
+      },
     }),
   });
 
@@ -139,10 +255,13 @@ export const publishRoute = (middleware: MiddlewareHandler) =>
     security,
     middleware: [middleware],
     request: { body: { required: true, content: { "application/json": { schema: publishBody } } } },
-    responses: answers("Bảng xếp hạng đã (hoặc sẽ) công bố", {
-      400: "Thân yêu cầu không hợp lệ (nêu tên trường)",
-      404: "Không có huyện hoặc tỉnh mã này trong năm đó",
-      409: "Không công bố được (đơn vị thiếu điểm, đã công bố…)",
+    responses: answers(publishAnswer, "Bảng xếp hạng đã (hoặc sẽ) công bố", {
+      400: { description: "Thân yêu cầu không hợp lệ (nêu tên trường)", schema: jsonFieldErrorBody },
+      404: { description: "Không có huyện hoặc tỉnh mã này trong năm đó", schema: publishingErrorBody },
+      409: {
+        description: "Không công bố được (đơn vị thiếu điểm, đã công bố…)",
+        schema: publishingErrorBody,
+      },
     }),
   });
 
@@ -154,10 +273,13 @@ export const unpublishRoute = (middleware: MiddlewareHandler) =>
     security,
     middleware: [middleware],
     request: { body: { required: true, content: { "application/json": { schema: unpublishBody } } } },
-    responses: answers("Số kết quả trở lại bản nháp", {
-      400: "Thân yêu cầu không hợp lệ hoặc sai xác nhận",
-      404: "Không có huyện hoặc tỉnh mã này trong năm đó",
-      409: "Không rút được (đã thông báo, chưa công bố)",
+    responses: answers(unpublishAnswer, "Số kết quả trở lại bản nháp", {
+      400: {
+        description: "Thân yêu cầu không hợp lệ hoặc sai xác nhận (nêu tên trường)",
+        schema: jsonFieldErrorBody,
+      },
+      404: { description: "Không có huyện hoặc tỉnh mã này trong năm đó", schema: publishingErrorBody },
+      409: { description: "Không rút được (đã thông báo, chưa công bố)", schema: publishingErrorBody },
     }),
   });
 
@@ -169,8 +291,8 @@ export const invitesRoute = (middleware: MiddlewareHandler) =>
     security,
     middleware: [middleware],
     request: { body: { required: true, content: { "application/json": { schema: invitesBody } } } },
-    responses: answers("Các mã mời, mỗi đơn vị một hay nhiều mã", {
-      400: "Thân yêu cầu không hợp lệ (nêu tên trường)",
+    responses: answers(invitesAnswer, "Các mã mời, mỗi đơn vị một hay nhiều mã", {
+      400: { description: "Thân yêu cầu không hợp lệ (nêu tên trường)", schema: jsonFieldErrorBody },
       404: "Không có huyện hoặc tỉnh mã này",
       409: "Không có đơn vị trực thuộc, hoặc quá nhiều mã",
     }),
@@ -186,7 +308,9 @@ export const noticeRoute = createRoute({
       key: z.string().min(1).max(200).describe("Khóa thông báo, ví dụ result-announcement:2021:2"),
     }),
   },
-  responses: answers("Số tin theo trạng thái và từng lần gửi", { 404: "Không có thông báo này" }),
+  responses: answers(noticeAnswer, "Số tin theo trạng thái và từng lần gửi", {
+    404: "Không có thông báo này",
+  }),
 });
 
 export const auditRoute = createRoute({
@@ -195,8 +319,9 @@ export const auditRoute = createRoute({
   summary: "Nhật ký thay đổi trong phạm vi, mới nhất trước",
   security,
   request: { query: auditQuery },
-  responses: answers("Các dòng nhật ký: ai (số mã), làm gì, trước → sau, lúc nào", {
-    400: "Tham số không hợp lệ (nêu tên trường)",
+  responses: answers(auditAnswer, "Các dòng nhật ký: ai (số mã), làm gì, trước → sau, lúc nào", {
+    400: badFields,
+    404: "Không có đơn vị mã này (tham số unit)",
   }),
 });
 
