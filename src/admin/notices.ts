@@ -7,12 +7,12 @@
 import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Store } from "../store/index.ts";
 import type { AdminEnv } from "./auth.ts";
+import { errorBody, fieldErrorBody } from "./responses.ts";
 import { instant } from "./schemas.ts";
 
-const errorBody = z.object({ error: z.string().describe("Lý do, bằng tiếng Việt") });
-const refusal = (description: string) => ({
+const refusal = (description: string, schema: z.ZodType = errorBody) => ({
   description,
-  content: { "application/json": { schema: errorBody } },
+  content: { "application/json": { schema } },
 });
 
 export const noticesQuery = z.object({
@@ -30,7 +30,7 @@ export const noticesQuery = z.object({
 export const noticeSummary = z
   .object({
     key: z.string().describe("Khóa thông báo: GET /admin/notices/{key} cho từng lần gửi"),
-    job: z.string().describe("result-announcement, work-schedule, late-cases…"),
+    job: z.string().describe("Việc định kỳ đã tạo: result-announcement, work-schedule, late-cases…"),
     title: z.string().describe("Tiêu đề, tiếng Việt"),
     scopeUnitCode: z.string().nullable().describe("Mã đơn vị của thông báo; null: toàn quốc"),
     runAt: z.string().describe("Thời điểm việc định kỳ chạy (ISO 8601)"),
@@ -50,9 +50,13 @@ export const noticesRoute = createRoute({
   responses: {
     200: {
       description: "Các thông báo với số tin theo trạng thái",
-      content: { "application/json": { schema: z.object({ notices: z.array(noticeSummary) }) } },
+      content: {
+        "application/json": {
+          schema: z.object({ notices: z.array(noticeSummary).describe("Các thông báo, mới nhất trước") }),
+        },
+      },
     },
-    400: refusal("Tham số không hợp lệ (nêu tên trường)"),
+    400: refusal("Tham số không hợp lệ (nêu tên trường)", fieldErrorBody),
     401: refusal("Thiếu mã truy cập, mã sai, hết hạn hoặc đã thu hồi"),
     429: refusal("Quá nhiều yêu cầu bị từ chối từ địa chỉ này"),
   },

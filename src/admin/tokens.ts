@@ -9,12 +9,12 @@ import { HTTPException } from "hono/http-exception";
 import { endOfVietnamDay, formatDateTime, vnIsoDate } from "../format/vi.ts";
 import type { AdminTokenRecord, Store, WriteContext } from "../store/index.ts";
 import { type AdminEnv, requireUnit } from "./auth.ts";
+import { errorBody, fieldErrorBody, jsonFieldErrorBody } from "./responses.ts";
 import { hashSecret, newSecret } from "./secret.ts";
 
-const errorBody = z.object({ error: z.string().describe("Lý do, bằng tiếng Việt") });
-const refusal = (description: string) => ({
+const refusal = (description: string, schema: z.ZodType = errorBody) => ({
   description,
-  content: { "application/json": { schema: errorBody } },
+  content: { "application/json": { schema } },
 });
 const common = {
   401: refusal("Thiếu mã truy cập, mã sai, hết hạn hoặc đã thu hồi"),
@@ -28,7 +28,9 @@ export const tokenView = z
   .object({
     id: z.number().int().describe("Số mã"),
     role: z.enum(["province", "district"]).describe("province: cán bộ tỉnh, district: cán bộ huyện"),
-    unit: z.object({ code: z.string(), name: z.string() }).describe("Gốc phạm vi của mã"),
+    unit: z
+      .object({ code: z.string().describe("Mã GSO"), name: z.string().describe("Tên đơn vị") })
+      .describe("Gốc phạm vi của mã"),
     label: z.string().nullable().describe("Tên gợi nhớ"),
     createdAt: z.string().describe("Lúc tạo (ISO 8601)"),
     expiresAt: z.string().nullable().describe("Hết hạn lúc (ISO 8601); null: không hết hạn"),
@@ -79,7 +81,11 @@ export const tokensListRoute = createRoute({
   responses: {
     200: {
       description: "Các mã, mới nhất trước",
-      content: { "application/json": { schema: z.object({ tokens: z.array(tokenView) }) } },
+      content: {
+        "application/json": {
+          schema: z.object({ tokens: z.array(tokenView).describe("Các mã, mới nhất trước") }),
+        },
+      },
     },
     ...common,
   },
@@ -103,7 +109,10 @@ export const tokenCreateRoute = createRoute({
         },
       },
     },
-    400: refusal("Thân yêu cầu không hợp lệ (nêu tên trường), hoặc hạn dùng dài hơn mã của bạn"),
+    400: refusal(
+      "Thân yêu cầu không hợp lệ (nêu tên trường), hoặc hạn dùng dài hơn mã của bạn",
+      jsonFieldErrorBody,
+    ),
     404: refusal("Không có tỉnh/huyện mã này"),
     ...common,
   },
@@ -120,7 +129,7 @@ export const tokenRevokeRoute = createRoute({
       description: "Mã đã thu hồi",
       content: { "application/json": { schema: z.object({ token: tokenView }) } },
     },
-    400: refusal("Số mã không hợp lệ"),
+    400: refusal("Số mã không hợp lệ", fieldErrorBody),
     404: refusal("Không có mã số này"),
     409: refusal("Mã đã bị thu hồi từ trước"),
     ...common,

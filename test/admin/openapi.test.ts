@@ -9,6 +9,7 @@ import type { RouteConfig } from "@hono/zod-openapi";
 import type { MiddlewareHandler } from "hono";
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { z } from "zod";
+import { noticesRoute } from "../../src/admin/notices.ts";
 import type {
   auditAnswer,
   importAnswer,
@@ -30,6 +31,7 @@ import {
   tthcRoute,
   unpublishRoute,
 } from "../../src/admin/routes.ts";
+import { tokenCreateRoute, tokenRevokeRoute, tokensListRoute } from "../../src/admin/tokens.ts";
 import type { PeerSetResult } from "../../src/core/index.ts";
 import { kinhMon2021 } from "../../src/demo/fixtures/index.ts";
 import type { ImportReport } from "../../src/imports/index.ts";
@@ -41,24 +43,34 @@ import { ADMIN_TOKEN, type AdminFixture, type Body, call, openAdminFixture, TTHC
 const pass: MiddlewareHandler = async (_c, next) => {
   await next();
 };
-/** Each route by its OpenAPI path. */
-const ROUTES: Record<string, RouteConfig> = Object.fromEntries(
-  [
-    meRoute,
-    chatsRoute,
-    importRoute(pass),
-    publishRoute(pass),
-    unpublishRoute(pass),
-    invitesRoute(pass),
-    scoreRoute(pass),
-    tthcRoute,
-    scheduleRoute,
-    noticeRoute,
-    auditRoute,
-  ].map((route) => [route.path, route]),
-);
+/** Every route of the API but the CSV templates. */
+const ROUTE_LIST: RouteConfig[] = [
+  meRoute,
+  chatsRoute,
+  importRoute(pass),
+  publishRoute(pass),
+  unpublishRoute(pass),
+  invitesRoute(pass),
+  scoreRoute(pass),
+  tthcRoute,
+  scheduleRoute,
+  noticeRoute,
+  auditRoute,
+  tokensListRoute,
+  tokenCreateRoute,
+  tokenRevokeRoute,
+  noticesRoute,
+];
+/** Each route by "METHOD path" (its OpenAPI path), and by its path alone where one method has it. */
+const ROUTES: Record<string, RouteConfig> = Object.fromEntries([
+  ...ROUTE_LIST.map((route) => [`${route.method.toUpperCase()} ${route.path}`, route]),
+  ...ROUTE_LIST.filter((r) => ROUTE_LIST.filter((o) => o.path === r.path).length === 1).map((route) => [
+    route.path,
+    route,
+  ]),
+]);
 
-/** The zod schema a route declares for the JSON body of one of its answers. */
+/** The zod schema a route ("/me" or "POST /tokens") declares for the JSON body of one of its answers. */
 function answerSchema(path: string, status: number): z.ZodType {
   const route = ROUTES[path];
   if (route === undefined) throw new Error(`no route ${path}`);
@@ -149,12 +161,12 @@ describe("the OpenAPI document", () => {
       ([path, item]) =>
         Object.entries(item).map(([method, op]) => ({ path, method, op: op as Record<string, Json> })),
     );
-    expect(operations.map((o) => o.path).sort()).toEqual(
-      [...Object.keys(ROUTES), "/templates/{file}"].sort(),
+    expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual(
+      [...ROUTE_LIST.map((r) => `${r.method} ${r.path}`), "get /templates/{file}"].sort(),
     );
     for (const { path, method, op } of operations) {
       const responses = op.responses as Record<string, { content?: Record<string, { schema?: Json }> }>;
-      const ok = responses["200"]?.content?.["application/json"]?.schema;
+      const ok = (responses["200"] ?? responses["201"])?.content?.["application/json"]?.schema;
       if (path === "/templates/{file}") {
         expect(ok, path).toBeUndefined();
         continue;
@@ -215,7 +227,7 @@ describe("each route's answer, parsed with the route's own schema", () => {
     expect(response.status, `${method} ${path}: ${text}`).toBe(status);
     expect(response.headers.get("content-type")).toContain("application/json");
     const json = JSON.parse(text) as Json;
-    const schema = answerSchema(route, status);
+    const schema = answerSchema(ROUTES[route] ? route : `${method} ${route}`, status);
     const parsed = schema.safeParse(json);
     expect(parsed.error?.issues ?? [], `${method} ${path} ${status}`).toEqual([]);
     // z.object drops what it does not know: an answer with undocumented fields differs from its parse.
@@ -223,9 +235,9 @@ describe("each route's answer, parsed with the route's own schema", () => {
     return json;
   }
 
-  /** A 200 body whose every field is required: without any one of them, the schema refuses it. */
-  function everyFieldRequired(route: string, body: Json): void {
-    const schema = answerSchema(route, 200);
+  /** A 200 (201) body whose every field is required: without any one of them, the schema refuses it. */
+  function everyFieldRequired(route: string, body: Json, status = 200): void {
+    const schema = answerSchema(route, status);
     const accepted = withoutEachField(body, new Set(["counts", "details"]))
       .filter(([, changed]) => schema.safeParse(changed).success)
       .map(([where]) => where);
@@ -385,14 +397,53 @@ describe("each route's answer, parsed with the route's own schema", () => {
     await answer("/audit", 404, "GET", "/audit?unit=nope");
   });
 
+  it("issues, lists and revokes tokens, and lists the notices, in the documented shapes", async () => {
+    const created = await answer("POST /tokens", 201, "POST", "/tokens", {
+      json: { unit: KINH_MON_CODE, role: "district", label: "Phòng Nội vụ", expires: "2026-06-30" },
+    });
+    expect(created).toMatchObject({ token: { state: "active" }, secret: expect.stringMatching(/^cchc_/) });
+    everyFieldRequired("POST /tokens", created, 201);
+    const id = (created as { token: { id: number } }).token.id;
+    const listed = await answer("GET /tokens", 200, "GET", "/tokens");
+    everyFieldRequired("GET /tokens", listed);
+    const revoked = await answer("/tokens/{id}/revoke", 200, "POST", `/tokens/${id}/revoke`);
+    expect(revoked).toMatchObject({ token: { id, state: "revoked" } });
+    everyFieldRequired("/tokens/{id}/revoke", revoked);
+    await answer("/tokens/{id}/revoke", 409, "POST", `/tokens/${id}/revoke`);
+    await answer("/tokens/{id}/revoke", 404, "POST", "/tokens/999999/revoke");
+    await answer("/tokens/{id}/revoke", 400, "POST", "/tokens/x/revoke");
+    await answer("POST /tokens", 400, "POST", "/tokens", { json: { unit: KINH_MON_CODE, role: "chair" } });
+    await answer("POST /tokens", 404, "POST", "/tokens", { json: { unit: KINH_MON_CODE, role: "province" } });
+    await answer(
+      "POST /tokens",
+      403,
+      "POST",
+      "/tokens",
+      { json: { unit: "30", role: "province" } },
+      fixture.giaLocToken,
+    );
+
+    const notices = await answer("GET /notices", 200, "GET", "/notices");
+    expect((notices as { notices: unknown[] }).notices.length).toBeGreaterThan(0);
+    everyFieldRequired("GET /notices", notices);
+    await answer("GET /notices", 400, "GET", "/notices?limit=0");
+  });
+
   it("refuses without a token, and another district's unit, in the documented shape", async () => {
-    for (const path of Object.keys(ROUTES)) {
-      const route = ROUTES[path]!;
-      const concrete = path
+    for (const route of ROUTE_LIST) {
+      const concrete = route.path
         .replace("{code}", KINH_MON_CODE)
         .replace("{kind}", "tthc")
-        .replace("{key}", "t:kinh-mon");
-      await answer(path, 401, route.method.toUpperCase(), concrete, undefined, "wrong");
+        .replace("{key}", "t:kinh-mon")
+        .replace("{id}", "1");
+      await answer(
+        `${route.method.toUpperCase()} ${route.path}`,
+        401,
+        route.method.toUpperCase(),
+        concrete,
+        undefined,
+        "wrong",
+      );
     }
     await answer(
       "/units/{code}/chats",
