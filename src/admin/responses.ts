@@ -496,7 +496,7 @@ export const auditAnswer = z
           id: z.number().int().describe("Số dòng nhật ký"),
           at: instant("Lúc thay đổi"),
           actor: text('Ai: "admin-token:<số mã>", "admin-token:bootstrap", "cli"…'),
-          action: text('Làm gì, ví dụ "admin.publish", "admin.import", "results.publish"'),
+          action: text('Làm gì, ví dụ "admin.publish", "import", "tthc.put", "results.publish"'),
           entity: text('Loại đối tượng, ví dụ "publication", "import", "unit"'),
           entityId: nullable(z.string(), "Đối tượng; null: không có"),
           details: z.record(z.string(), z.unknown()).describe("Chi tiết, thường có before → after"),

@@ -22,10 +22,17 @@ const scope = z
   .min(1, "không được để trống")
   .max(64, "dài quá 64 ký tự")
   .describe("Mã GSO của huyện hoặc tỉnh được xếp hạng");
+/** Whether "YYYY-MM-DD" names a day that exists: Date.parse rolls 2026-04-31 over to 1 May. */
+export function isRealDay(text: string): boolean {
+  const day = text.slice(0, 10);
+  const parsed = new Date(`${day}T00:00:00Z`);
+  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
+}
+
 const isoDate = z
   .string({ error: "phải là ngày YYYY-MM-DD" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "phải là ngày YYYY-MM-DD", abort: true })
-  .refine((text) => !Number.isNaN(Date.parse(text)), "không phải ngày có thật");
+  .refine(isRealDay, "không phải ngày có thật");
 
 export const publishBody = z
   .strictObject({
@@ -107,7 +114,7 @@ export const instant = z
     message: "phải là ngày YYYY-MM-DD hoặc thời điểm ISO 8601",
     abort: true,
   })
-  .refine((text) => !Number.isNaN(Date.parse(text)), "không phải thời điểm có thật");
+  .refine((text) => !Number.isNaN(Date.parse(text)) && isRealDay(text), "không phải thời điểm có thật");
 
 export const auditQuery = z.object({
   unit: z
@@ -146,11 +153,12 @@ export const scoreQuery = z.object({
 export const tthcQuery = z.object({
   limit: z
     .string()
-    .regex(/^\d{1,3}$/, "phải là số từ 1 đến 100")
+    .regex(/^\d{1,2}$/, "phải là số từ 1 đến 24")
     .transform(Number)
-    .refine((n) => n >= 1 && n <= 100, "phải là số từ 1 đến 100")
+    .refine((n) => n >= 1 && n <= 24, "phải là số từ 1 đến 24")
     .optional()
-    .describe("Số kỳ gần nhất mỗi đơn vị (mặc định 12)"),
+    // A province before the reform reads a few hundred units: 24 periods each bounds the answer.
+    .describe("Số kỳ gần nhất mỗi đơn vị (mặc định 12, tối đa 24)"),
 });
 
 export const scheduleQuery = z.object({

@@ -8,8 +8,10 @@ import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-op
 import { HTTPException } from "hono/http-exception";
 import { endOfVietnamDay, formatDateTime, vnIsoDate } from "../format/vi.ts";
 import type { AdminTokenRecord, Store, WriteContext } from "../store/index.ts";
+import { limitBody } from "../web/body-limit.ts";
 import { type AdminEnv, requireUnit } from "./auth.ts";
 import { errorBody, fieldErrorBody, jsonFieldErrorBody } from "./responses.ts";
+import { isRealDay } from "./schemas.ts";
 import { hashSecret, newSecret } from "./secret.ts";
 
 const refusal = (description: string, schema: z.ZodType = errorBody) => ({
@@ -35,6 +37,11 @@ export const tokenView = z
     createdAt: z.string().describe("Lúc tạo (ISO 8601)"),
     expiresAt: z.string().nullable().describe("Hết hạn lúc (ISO 8601); null: không hết hạn"),
     revokedAt: z.string().nullable().describe("Thu hồi lúc (ISO 8601); null: chưa thu hồi"),
+    issuedBy: z
+      .number()
+      .int()
+      .nullable()
+      .describe("Số mã đã cấp nó qua API; null: cấp bằng dòng lệnh hoặc ADMIN_TOKEN"),
     state: z.enum(["active", "expired", "revoked"]).describe("Trạng thái lúc hỏi"),
   })
   .describe("Một mã truy cập (không có mã bí mật)");
@@ -59,7 +66,7 @@ export const tokenCreateBody = z
     expires: z
       .string({ error: "phải là ngày YYYY-MM-DD" })
       .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "phải là ngày YYYY-MM-DD", abort: true })
-      .refine((text) => !Number.isNaN(Date.parse(text)), "không phải ngày có thật")
+      .refine(isRealDay, "không phải ngày có thật")
       .optional()
       .describe("Hết hạn cuối ngày này (giờ Việt Nam); mặc định: cùng lúc với mã của bạn"),
   })
@@ -91,11 +98,18 @@ export const tokensListRoute = createRoute({
   },
 });
 
+/** Tokens one token may have issued and still working: a province's districts and a few clerks. */
+export const MAX_ACTIVE_ISSUED = 100;
+
 export const tokenCreateRoute = createRoute({
   method: "post",
   path: "/tokens",
   summary: "Cấp mã truy cập cho một tỉnh/huyện trong phạm vi; mã bí mật chỉ trả về một lần",
+  description:
+    "Mã mới không vượt ra ngoài phạm vi của mã cấp nó, không có hạn dài hơn, và bị thu hồi cùng lúc khi " +
+    `mã cấp nó bị thu hồi. Một mã có tối đa ${MAX_ACTIVE_ISSUED} mã do nó cấp còn hiệu lực.`,
   security,
+  middleware: [limitBody(16 * 1024, "Nội dung quá lớn.")] as const,
   request: { body: { required: true, content: { "application/json": { schema: tokenCreateBody } } } },
   responses: {
     201: {
@@ -114,6 +128,8 @@ export const tokenCreateRoute = createRoute({
       jsonFieldErrorBody,
     ),
     404: refusal("Không có tỉnh/huyện mã này"),
+    409: refusal(`Mã đang dùng đã cấp ${MAX_ACTIVE_ISSUED} mã còn hiệu lực`),
+    413: refusal("Nội dung quá lớn"),
     ...common,
   },
 });
@@ -121,16 +137,28 @@ export const tokenCreateRoute = createRoute({
 export const tokenRevokeRoute = createRoute({
   method: "post",
   path: "/tokens/{id}/revoke",
-  summary: "Thu hồi một mã trong phạm vi (có hiệu lực ngay)",
+  summary: "Thu hồi một mã (có hiệu lực ngay), cùng mọi mã do nó cấp",
+  description:
+    "Được thu hồi: mã của chính mình, mã do mình (hoặc mã mình cấp) cấp, và mã của đơn vị cấp dưới. Mã " +
+    "ngang cấp do người khác cấp thì không (403); mã ngoài phạm vi coi như không có (404).",
   security,
   request: { params: idParam },
   responses: {
     200: {
-      description: "Mã đã thu hồi",
-      content: { "application/json": { schema: z.object({ token: tokenView }) } },
+      description: "Mã đã thu hồi, và các mã do nó cấp cũng bị thu hồi theo",
+      content: {
+        "application/json": {
+          schema: z.object({
+            token: tokenView,
+            alsoRevoked: z
+              .array(z.number().int())
+              .describe("Số các mã do nó cấp (trực tiếp hoặc gián tiếp) bị thu hồi theo"),
+          }),
+        },
+      },
     },
     400: refusal("Số mã không hợp lệ", fieldErrorBody),
-    404: refusal("Không có mã số này"),
+    404: refusal("Không có mã số này trong phạm vi của bạn"),
     409: refusal("Mã đã bị thu hồi từ trước"),
     ...common,
   },
@@ -151,6 +179,7 @@ function view(token: AdminTokenRecord, now: Date): z.infer<typeof tokenView> {
     createdAt: token.createdAt,
     expiresAt: token.expiresAt,
     revokedAt: token.revokedAt,
+    issuedBy: token.issuedBy,
     state: stateOf(token, now),
   };
 }
@@ -214,6 +243,14 @@ export function registerTokenRoutes(
         throw new HTTPException(404, { message: `Không có đơn vị cấp ${level} mã ${body.unit}.` });
       }
       await requireUnit(c, store, unit);
+      if (
+        officer.tokenId !== null &&
+        (await store.admin.activeIssuedBy(officer.tokenId, ctx.now)) >= MAX_ACTIVE_ISSUED
+      ) {
+        throw new HTTPException(409, {
+          message: `Mã số ${officer.tokenId} đã cấp ${MAX_ACTIVE_ISSUED} mã còn hiệu lực; hãy thu hồi mã không dùng nữa trước.`,
+        });
+      }
       const secret = newSecret();
       const id = await store.admin.createToken(
         {
@@ -222,6 +259,7 @@ export function registerTokenRoutes(
           unitId: unit.id,
           label: body.label || null,
           expiresAt,
+          issuedBy: officer.tokenId,
         },
         ctx,
       );
@@ -235,16 +273,39 @@ export function registerTokenRoutes(
     tokenRevokeRoute,
     async (c) => {
       const { id } = c.req.valid("param");
+      const officer = c.get("officer");
       const token = await store.admin.token(id);
-      if (token === null) throw new HTTPException(404, { message: `Không có mã truy cập số ${id}.` });
-      await requireUnit(c, store, { id: token.unitId, name: token.unitName, code: token.unitCode });
-      const ctx = ctxOf(c.get("officer").actor);
-      if (!(await store.admin.revokeToken(id, ctx))) {
+      const missing = new HTTPException(404, { message: `Không có mã truy cập số ${id}.` });
+      if (token === null) throw missing;
+      // Outside the caller's subtree a token is answered as missing: ids do not tell who else holds one.
+      if (officer.unitId !== null && !(await store.admin.inSubtree(officer.unitId, token.unitId)))
+        throw missing;
+      const mayRevoke =
+        officer.tokenId === null ||
+        officer.tokenId === token.id ||
+        token.unitId !== officer.unitId ||
+        (await store.admin.issuersOf(token.id)).includes(officer.tokenId);
+      if (!mayRevoke) {
+        throw new HTTPException(403, {
+          message:
+            `Mã số ${id} của ${token.unitName} không do mã của bạn cấp; chỉ mã đã cấp nó hoặc cán bộ ` +
+            "cấp trên (hoặc chính người giữ mã) được thu hồi.",
+        });
+      }
+      const ctx = ctxOf(officer.actor);
+      const revoked = await store.admin.revokeToken(id, ctx);
+      if (revoked.length === 0) {
         throw new HTTPException(409, {
           message: `Mã số ${id} đã bị thu hồi từ trước${token.revokedAt ? ` (${formatDateTime(new Date(token.revokedAt))})` : ""}.`,
         });
       }
-      return c.json({ token: view((await store.admin.token(id)) as AdminTokenRecord, ctx.now) }, 200);
+      return c.json(
+        {
+          token: view((await store.admin.token(id)) as AdminTokenRecord, ctx.now),
+          alsoRevoked: revoked.slice(1),
+        },
+        200,
+      );
     },
     hook(tokenRevokeRoute),
   );

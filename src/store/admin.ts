@@ -4,8 +4,8 @@
  */
 import type { Row } from "@libsql/client";
 import type { AuditRecord } from "./audit.ts";
-import { auditRecordFromRow, auditStatement } from "./audit.ts";
-import { json, num, text, textOrNull } from "./rows.ts";
+import { auditRecordFromRow } from "./audit.ts";
+import { json, num, numOrNull, text, textOrNull } from "./rows.ts";
 import { isoInstant, type Sql, type WriteContext } from "./sql.ts";
 import { statsFromRow, type TthcStats } from "./tthc.ts";
 
@@ -21,6 +21,8 @@ export interface AdminTokenInput {
   label: string | null;
   /** ISO instant after which the token is refused; null = never. */
   expiresAt: string | null;
+  /** The token that issued it through the API; null for the CLI and ADMIN_TOKEN. */
+  issuedBy?: number | null;
 }
 
 export interface AdminTokenRecord {
@@ -34,6 +36,7 @@ export interface AdminTokenRecord {
   createdAt: string;
   expiresAt: string | null;
   revokedAt: string | null;
+  issuedBy: number | null;
 }
 
 export interface AuditQuery {
@@ -85,8 +88,15 @@ export interface AdminRepo {
   token(id: number): Promise<AdminTokenRecord | null>;
   /** Every token, newest first (hashes included; never print them). */
   listTokens(): Promise<AdminTokenRecord[]>;
-  /** Sets revoked_at once; false when there is no such token or it was revoked already. */
-  revokeToken(id: number, ctx: WriteContext): Promise<boolean>;
+  /**
+   * Revokes a token and every token issued from it down the chain, in one write, each audited; returns
+   * the ids revoked now (the token first), empty when there is no such token or it was revoked already.
+   */
+  revokeToken(id: number, ctx: WriteContext): Promise<number[]>;
+  /** The tokens that issued token `id`, nearest first (its issuer, its issuer's issuer…). */
+  issuersOf(id: number): Promise<number[]>;
+  /** How many tokens `issuerId` has issued that are neither revoked nor expired at `now`. */
+  activeIssuedBy(issuerId: number, now: Date): Promise<number>;
   /** Whether `unitId` is `rootId` or one of its descendants. */
   inSubtree(rootId: number, unitId: number): Promise<boolean>;
   /** The ids of every unit version of the subtree of `rootId`, itself included. */
@@ -106,7 +116,7 @@ export interface AdminRepo {
 
 const TOKEN_COLUMNS =
   "t.id, t.secret_hash, t.role, t.unit_id, u.code AS unit_code, u.name AS unit_name, t.label, " +
-  "t.created_at, t.expires_at, t.revoked_at";
+  "t.created_at, t.expires_at, t.revoked_at, t.issued_by";
 
 const SUBTREE =
   "WITH RECURSIVE subtree (id, depth) AS (SELECT ?, 0 UNION ALL " +
@@ -125,8 +135,14 @@ function tokenFromRow(row: Row): AdminTokenRecord {
     createdAt: text(row, "created_at"),
     expiresAt: textOrNull(row, "expires_at"),
     revokedAt: textOrNull(row, "revoked_at"),
+    issuedBy: numOrNull(row, "issued_by"),
   };
 }
+
+/** The token `?2` and every token issued from it, down the chain. */
+const CHAIN =
+  "WITH RECURSIVE chain (id, depth) AS (SELECT ?2, 0 UNION ALL SELECT t.id, c.depth + 1 " +
+  "FROM admin_tokens t JOIN chain c ON t.issued_by = c.id WHERE c.depth < 32) SELECT id FROM chain";
 
 export function adminRepo(sql: Sql): AdminRepo {
   const selectToken = async (where: string, arg: string | number) => {
@@ -142,8 +158,8 @@ export function adminRepo(sql: Sql): AdminRepo {
       const [inserted] = await sql.batch([
         {
           sql:
-            "INSERT INTO admin_tokens (secret_hash, role, unit_id, label, created_at, expires_at) " +
-            "VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+            "INSERT INTO admin_tokens (secret_hash, role, unit_id, label, created_at, expires_at, issued_by) " +
+            "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
           args: [
             input.secretHash,
             input.role,
@@ -151,6 +167,7 @@ export function adminRepo(sql: Sql): AdminRepo {
             input.label,
             isoInstant(ctx.now),
             input.expiresAt,
+            input.issuedBy ?? null,
           ],
         },
         {
@@ -167,6 +184,7 @@ export function adminRepo(sql: Sql): AdminRepo {
                 unitId: input.unitId,
                 label: input.label,
                 expiresAt: input.expiresAt,
+                issuedBy: input.issuedBy ?? null,
               },
             }),
             input.unitId,
@@ -190,22 +208,48 @@ export function adminRepo(sql: Sql): AdminRepo {
 
     async revokeToken(id, ctx) {
       const at = isoInstant(ctx.now);
-      const token = await selectToken("t.id = ?", id);
-      if (token === null || token.revokedAt !== null) return false;
-      const [updated] = await sql.batch([
-        { sql: "UPDATE admin_tokens SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL", args: [at, id] },
-        auditStatement(
-          {
-            action: "admin-token.revoke",
-            entity: "admin_token",
-            entityId: String(id),
-            details: { before: { revokedAt: null }, after: { revokedAt: at } },
-            unitId: token.unitId,
-          },
-          ctx,
-        ),
+      // One write: a row per token of the chain not yet revoked (the issuer's revocation as cause of the
+      // others), then their revocation; both see the same tokens.
+      const [, updated] = await sql.batch([
+        {
+          sql:
+            "INSERT INTO audit_log (at, actor, action, entity, entity_id, details, unit_id) " +
+            "SELECT ?1, ?3, 'admin-token.revoke', 'admin_token', CAST(id AS TEXT), json_object('before', " +
+            "json_object('revokedAt', NULL), 'after', json_object('revokedAt', ?1), 'cause', CASE WHEN id = ?2 " +
+            "THEN NULL ELSE 'mã cấp nó (số ' || CAST(?2 AS INTEGER) || ') bị thu hồi' END), unit_id " +
+            `FROM admin_tokens WHERE revoked_at IS NULL AND id IN (${CHAIN}) ORDER BY id`,
+          args: [at, id, ctx.actor],
+        },
+        {
+          sql: `UPDATE admin_tokens SET revoked_at = ?1 WHERE revoked_at IS NULL AND id IN (${CHAIN}) RETURNING id`,
+          args: [at, id],
+        },
       ]);
-      return (updated?.rowsAffected ?? 0) > 0;
+      const ids = (updated?.rows ?? []).map((row) => num(row, "id")).sort((a, b) => a - b);
+      // Revoked already: nothing of this token was revoked now.
+      if (!ids.includes(id)) return [];
+      return [id, ...ids.filter((other) => other !== id)];
+    },
+
+    async issuersOf(id) {
+      const result = await sql.execute({
+        sql:
+          "WITH RECURSIVE up (id, depth) AS (SELECT issued_by, 1 FROM admin_tokens WHERE id = ? " +
+          "UNION ALL SELECT t.issued_by, u.depth + 1 FROM admin_tokens t JOIN up u ON t.id = u.id " +
+          "WHERE u.depth < 32) SELECT id FROM up WHERE id IS NOT NULL ORDER BY depth",
+        args: [id],
+      });
+      return result.rows.map((row) => num(row, "id"));
+    },
+
+    async activeIssuedBy(issuerId, now) {
+      const result = await sql.execute({
+        sql:
+          "SELECT count(*) AS n FROM admin_tokens WHERE issued_by = ? AND revoked_at IS NULL " +
+          "AND (expires_at IS NULL OR expires_at > ?)",
+        args: [issuerId, isoInstant(now)],
+      });
+      return num(result.rows[0] as Row, "n");
     },
 
     async inSubtree(rootId, unitId) {

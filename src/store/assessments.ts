@@ -109,6 +109,34 @@ function sameScores(a: readonly LeafScore[], b: readonly LeafScore[]): boolean {
   return left.every((score, i) => SCORE_FIELDS.every((field) => score[field] === right[i]?.[field]));
 }
 
+/** A criterion's figures as the audit log shows them before → after. */
+const shownScore = (s: LeafScore) => ({
+  final: s.finalScore,
+  self: s.selfScore,
+  appraised: s.appraisedScore,
+  note: s.note,
+  sample: s.sample,
+});
+
+/** The criteria whose figures differ between two sets of a unit's scores (dropped ones included). */
+function changedCriteria(before: readonly LeafScore[], after: readonly LeafScore[]) {
+  const old = new Map(before.map((s) => [s.criterionCode, s] as const));
+  const now = new Set(after.map((s) => s.criterionCode));
+  const changed = after
+    .filter((s) => {
+      const was = old.get(s.criterionCode);
+      return was === undefined || SCORE_FIELDS.some((field) => was[field] !== s[field]);
+    })
+    .map((s) => {
+      const was = old.get(s.criterionCode);
+      return { criterion: s.criterionCode, before: was ? shownScore(was) : null, after: shownScore(s) };
+    });
+  const dropped = before
+    .filter((s) => !now.has(s.criterionCode))
+    .map((s) => ({ criterion: s.criterionCode, before: shownScore(s), after: null }));
+  return [...changed, ...dropped];
+}
+
 function scoreInserts(unitId: number, year: number, scores: readonly LeafScore[]): InStatement[] {
   const statements: InStatement[] = [];
   for (let start = 0; start < scores.length; start += SCORE_CHUNK) {
@@ -177,7 +205,6 @@ export function assessmentsRepo(sql: Sql): AssessmentsRepo {
       ) {
         return { id: existing.id, change: "unchanged" };
       }
-      const finalBefore = new Map(stored.map((s) => [s.criterionCode, s] as const));
       const at = isoInstant(ctx.now);
       await sql.batch([
         {
@@ -221,17 +248,9 @@ export function assessmentsRepo(sql: Sql): AssessmentsRepo {
                       methodology: `${existing.methodologyId}@${existing.methodologyVersion}`,
                       source: existing.source,
                     },
-              // Each criterion whose stored score differs: its final score before → after.
-              scores: leafScores
-                .filter((s) => {
-                  const old = finalBefore.get(s.criterionCode);
-                  return old === undefined || SCORE_FIELDS.some((field) => old[field] !== s[field]);
-                })
-                .map((s) => ({
-                  criterion: s.criterionCode,
-                  before: finalBefore.get(s.criterionCode)?.finalScore ?? null,
-                  after: s.finalScore,
-                })),
+              criteria: leafScores.length,
+              // A changed draft: each criterion whose stored score differs, and those it no longer has.
+              scores: existing === null ? null : changedCriteria(stored, leafScores),
             },
             unitId: input.unitId,
           },

@@ -51,8 +51,12 @@ function itemFromRow(row: Row): ScheduleItem {
 }
 
 const ORDER = "ORDER BY date, start_time IS NULL, start_time, id";
+/**
+ * What makes a week's items the same: not their source, so the same schedule posted again under another
+ * file name or by another officer changes nothing (no audit row, no update notice to the chats).
+ */
 const fields = (i: ScheduleItem) =>
-  [i.date, i.startTime, i.endTime, i.title, i.location, i.participants, i.source, i.sample].join("\u0000");
+  [i.date, i.startTime, i.endTime, i.title, i.location, i.participants, i.sample].join("\u0000");
 
 /** An item as the audit log shows a week before → after (its source is the import's own row). */
 const shown = (i: ScheduleItem) => ({

@@ -194,8 +194,9 @@ export function scoreImportRepo(sql: Sql): ScoreImportRepo {
 
     async apply(assessment, ctx) {
       const at = isoInstant(ctx.now);
-      // Before anything is overwritten: one audit row per unit and year the file changes, with each changed
-      // criterion's final score before → after and the unit, so an officer reads it under that unit.
+      // Before anything is overwritten: one audit row per unit and year the file changes, under the unit so
+      // an officer reads it there: a new assessment with its number of criteria, a changed one with each
+      // changed criterion's scores and note before → after (criteria the file does not name are kept).
       await sql.execute({
         sql:
           "INSERT INTO audit_log (at, actor, action, entity, entity_id, details, unit_id) " +
@@ -203,9 +204,14 @@ export function scoreImportRepo(sql: Sql): ScoreImportRepo {
           "'assessment', s.unit_id || '/' || s.year, json_object('year', s.year, 'methodology', " +
           "min(s.methodology_id) || '@' || min(s.methodology_version), 'source', ?3, 'before', " +
           "CASE WHEN a.id IS NULL THEN NULL ELSE json_object('methodology', a.methodology_id || '@' || " +
-          "a.methodology_version, 'source', a.source) END, 'scores', json_group_array(json_object(" +
-          "'criterion', s.criterion_code, 'before', x.final_score, 'after', s.final_score)) FILTER (WHERE " +
-          `x.assessment_id IS NULL OR NOT (${SAME_SCORE}))), s.unit_id FROM import_scores s ` +
+          "a.methodology_version, 'source', a.source) END, 'criteria', count(*), 'scores', CASE WHEN a.id IS NULL " +
+          "THEN NULL ELSE json_group_array(json_object('criterion', s.criterion_code, 'before', CASE WHEN " +
+          "x.assessment_id IS NULL THEN NULL ELSE json_object('final', x.final_score, 'self', x.self_score, " +
+          "'appraised', x.appraised_score, 'note', x.note, 'sample', json(CASE x.sample WHEN 1 THEN 'true' ELSE " +
+          "'false' END)) END, 'after', json_object(" +
+          "'final', s.final_score, 'self', s.self_score, 'appraised', s.appraised_score, 'note', s.note, " +
+          `'sample', json('false')))) FILTER (WHERE x.assessment_id IS NULL OR NOT (${SAME_SCORE})) END), ` +
+          "s.unit_id FROM import_scores s " +
           "LEFT JOIN assessments a ON a.unit_id = s.unit_id AND a.year = s.year LEFT JOIN assessment_scores x " +
           "ON x.assessment_id = a.id AND x.criterion_code = s.criterion_code GROUP BY s.unit_id, s.year " +
           `HAVING a.id IS NULL OR count(*) FILTER (WHERE x.assessment_id IS NULL OR NOT (${SAME_SCORE})) > 0 ` +

@@ -122,6 +122,13 @@ export function unitAdminRepo(sql: Sql): UnitAdminRepo {
         args: [id],
       });
       const before = held.rows[0];
+      const stored = (column: string) => {
+        const value = before?.[column];
+        return typeof value === "bigint" ? Number(value) : (value ?? null);
+      };
+      // Only the columns whose value differs are changed and audited.
+      const changed = entries.filter(([column, value]) => stored(column) !== value);
+      if (changed.length === 0) return "unchanged";
       const [updated] = await sql.batch([
         {
           sql:
@@ -136,8 +143,8 @@ export function unitAdminRepo(sql: Sql): UnitAdminRepo {
             entity: "unit",
             entityId: String(id),
             details: {
-              before: Object.fromEntries(entries.map(([column]) => [column, before?.[column] ?? null])),
-              after: Object.fromEntries(entries),
+              before: Object.fromEntries(changed.map(([column]) => [column, stored(column)])),
+              after: Object.fromEntries(changed),
             },
             unitId: id,
           },

@@ -51,12 +51,13 @@ async function issue(
   code: string,
   role: AdminRole,
   expiresAt: string | null = null,
+  issuedBy: number | null = null,
 ): Promise<void> {
   const [unit] = await store.units.findByCode(code, { from: "0001-01-01", to: "9999-12-31" }, role);
   const secret = newSecret();
   secrets[name] = secret;
   ids[name] = await store.admin.createToken(
-    { secretHash: await hashSecret(secret), role, unitId: unit!.id, label: name, expiresAt },
+    { secretHash: await hashSecret(secret), role, unitId: unit!.id, label: name, expiresAt, issuedBy },
     ctx,
   );
 }
@@ -107,7 +108,8 @@ beforeAll(async () => {
   await issue("giaLoc", "297", "district");
   await issue("haiPhong", "31", "province");
   await issue("expired", KINH_MON_CODE, "district", "2026-02-01T00:00:00.000Z");
-  await issue("revoked", KINH_MON_CODE, "district");
+  // Issued by the Kinh Môn officer (through the API), and revoked.
+  await issue("revoked", KINH_MON_CODE, "district", null, ids.kinhMon ?? null);
   await store.admin.revokeToken(ids.revoked!, ctx);
   const [commune] = await store.units.findByCode("10675", { from: "2021-01-01", to: "2021-12-31" });
   const chat = await store.chats.touch(
@@ -161,6 +163,8 @@ interface Route {
    * this checks Kinh Môn's are not among them (instead of a 403).
    */
   outside?: (body: Record<string, unknown>) => void;
+  /** What another district's token gets instead of 403, where that would say too much. */
+  outsideStatus?: number;
 }
 
 const routes: Route[] = [
@@ -218,8 +222,15 @@ const routes: Route[] = [
     body: { json: { unit: KINH_MON_CODE, role: "district", label: "bảng kiểm tra" } },
     ok: 201,
   },
-  // Revoked already: refused for what it is (409) once the caller may touch it, 403 before that.
-  { name: "POST token revoke", method: "POST", path: "/admin/tokens/{revoked}/revoke", ok: 409 },
+  // Revoked already: refused for what it is (409) once the caller may touch it; outside the caller's
+  // subtree it is not there at all (404: ids tell nothing of other districts).
+  {
+    name: "POST token revoke",
+    method: "POST",
+    path: "/admin/tokens/{revoked}/revoke",
+    ok: 409,
+    outsideStatus: 404,
+  },
   {
     name: "GET notices",
     method: "GET",
@@ -262,6 +273,10 @@ describe.each(routes)("$name", (route) => {
       if (route.outside) {
         expect(response.status).toBe(200);
         route.outside(await response.json());
+        continue;
+      }
+      if (route.outsideStatus !== undefined) {
+        expect(response.status).toBe(route.outsideStatus);
         continue;
       }
       expect(response.status).toBe(403);
@@ -576,6 +591,70 @@ describe("delegation: tokens issued through the API", () => {
     expect((await call(app, "GET", "/admin/me", secret)).status).toBe(401);
   });
 
+  it("revoking a token revokes every token issued from it, down the chain, each audited", async () => {
+    const issue = async (issuer: string, unit: string) => {
+      const response = await call(app, "POST", "/admin/tokens", issuer, { json: { unit, role: "district" } });
+      expect(response.status).toBe(201);
+      return (await response.json()) as { token: { id: number; issuedBy: number | null }; secret: string };
+    };
+    const district = await issue(secrets.province, KINH_MON_CODE);
+    expect(district.token.issuedBy).toBe(ids.province);
+    const clerk = await issue(district.secret, KINH_MON_CODE);
+    const clerksClerk = await issue(clerk.secret, KINH_MON_CODE);
+    expect(clerksClerk.token.issuedBy).toBe(clerk.token.id);
+
+    const revoked = await call(app, "POST", `/admin/tokens/${district.token.id}/revoke`, secrets.province);
+    expect(revoked.status).toBe(200);
+    expect((await revoked.json()).alsoRevoked).toEqual([clerk.token.id, clerksClerk.token.id]);
+    for (const held of [district, clerk, clerksClerk]) {
+      const me = await call(app, "GET", "/admin/me", held.secret);
+      expect(me.status).toBe(401);
+      expect((await me.json()).error).toContain("đã bị thu hồi");
+    }
+    const [cascaded] = await store.audit.list({
+      entity: "admin_token",
+      entityId: String(clerksClerk.token.id),
+    });
+    expect(cascaded).toMatchObject({ action: "admin-token.revoke", actor: `admin-token:${ids.province}` });
+    expect(cascaded?.details.cause).toBe(`mã cấp nó (số ${district.token.id}) bị thu hồi`);
+  });
+
+  it("revokes only its own, what it issued, and what lies below it: a peer's token is not the clerk's to end", async () => {
+    const issued = await call(app, "POST", "/admin/tokens", secrets.province, {
+      json: { unit: KINH_MON_CODE, role: "district", label: "văn thư" },
+    });
+    const clerk = (await issued.json()) as { token: { id: number }; secret: string };
+    // The clerk cannot end the district's other token, nor may the district's token end the clerk's.
+    const peer = await call(app, "POST", `/admin/tokens/${ids.kinhMon}/revoke`, clerk.secret);
+    expect(peer.status).toBe(403);
+    expect((await peer.json()).error).toContain("không do mã của bạn cấp");
+    expect((await call(app, "POST", `/admin/tokens/${clerk.token.id}/revoke`, secrets.kinhMon)).status).toBe(
+      403,
+    );
+    // Another district learns nothing of a token outside it: the same 404 as for no token at all.
+    const outside = await call(app, "POST", `/admin/tokens/${ids.province}/revoke`, secrets.giaLoc);
+    const none = await call(app, "POST", "/admin/tokens/999999/revoke", secrets.giaLoc);
+    expect([outside.status, none.status]).toEqual([404, 404]);
+    expect((await outside.json()).error).toBe(`Không có mã truy cập số ${ids.province}.`);
+    // The holder may end their own token.
+    expect((await call(app, "POST", `/admin/tokens/${clerk.token.id}/revoke`, clerk.secret)).status).toBe(
+      200,
+    );
+    expect((await call(app, "GET", "/admin/me", secrets.kinhMon)).status).toBe(200);
+  });
+
+  it("refuses a day that does not exist and a body over 16 KiB before reading it", async () => {
+    const april31 = await call(app, "POST", "/admin/tokens", secrets.province, {
+      json: { unit: KINH_MON_CODE, role: "district", expires: "2026-04-31" },
+    });
+    expect(april31.status).toBe(400);
+    expect((await april31.json()).fields).toEqual([{ field: "expires", message: "không phải ngày có thật" }]);
+    const huge = await call(app, "POST", "/admin/tokens", secrets.province, {
+      json: { unit: KINH_MON_CODE, role: "district", label: "x".repeat(5 * 1024 * 1024) },
+    });
+    expect(huge.status).toBe(413);
+  });
+
   it("a district officer cannot issue a token for another district or its province, nor revoke one", async () => {
     const other = await call(app, "POST", "/admin/tokens", secrets.kinhMon, {
       json: { unit: "297", role: "district" },
@@ -586,7 +665,7 @@ describe("delegation: tokens issued through the API", () => {
     });
     expect(province.status).toBe(403);
     const theirs = await call(app, "POST", `/admin/tokens/${ids.giaLoc}/revoke`, secrets.kinhMon);
-    expect(theirs.status).toBe(403);
+    expect(theirs.status).toBe(404);
     expect((await call(app, "GET", "/admin/me", secrets.giaLoc)).status).toBe(200);
   });
 
@@ -637,6 +716,61 @@ describe("notices and TTHC across the subtree", () => {
     expect(all.notices).toHaveLength(1);
     const none = await (await call(app, "GET", "/admin/notices?to=2020-01-01", secrets.kinhMon)).json();
     expect(none.notices).toEqual([]);
+
+    // A wider notice sent to a chat of each district: each officer counts only their own chat's delivery.
+    const [giaLocCommune] = await store.units.findByCode("297", yearWindow(2021), "district");
+    const other = await store.chats.touch(
+      { platform: "zalo", chatId: "zalo-gia-loc", type: "private", title: "Gia Lộc" },
+      ctx,
+    );
+    await store.subscriptions.set(other.id, giaLocCommune!.id, "officer", ctx);
+    const [anLuuChat] = await store.admin.chatsInSubtree(
+      (await store.units.findByCode(KINH_MON_CODE, yearWindow(2021), "district"))[0]!.id,
+    );
+    const body = { lines: [[{ text: "Thông báo", style: "plain" }]], choices: [] };
+    await store.outbox.enqueue(
+      {
+        key: "t:nation-2",
+        job: "t",
+        title: "Thử 2",
+        scopeUnitId: null,
+        parentKey: null,
+        summarize: false,
+        runAt: NOW,
+        trigger: "t",
+      },
+      [
+        {
+          chatRef: anLuuChat!.chatRef,
+          platform: "telegram",
+          subjectUnitId: null,
+          optOutKey: null,
+          body,
+          state: "pending",
+          notBefore: NOW,
+        },
+        {
+          chatRef: other.id,
+          platform: "zalo",
+          subjectUnitId: null,
+          optOutKey: null,
+          body,
+          state: "held",
+          notBefore: NOW,
+        },
+      ],
+      ctx,
+    );
+    const counted = async (secret: string) =>
+      (
+        (await (await call(app, "GET", "/admin/notices", secret)).json()).notices as {
+          key: string;
+          counts: unknown;
+        }[]
+      ).find((n) => n.key === "t:nation-2")?.counts;
+    expect(await counted(secrets.kinhMon)).toEqual({ pending: 1 });
+    expect(await counted(secrets.giaLoc)).toEqual({ held: 1 });
+    expect(await counted(ADMIN_TOKEN)).toEqual({ pending: 1, held: 1 });
   });
 
   it("a province officer reads the TTHC periods of its communes, two levels down", async () => {

@@ -286,6 +286,22 @@ describe.each(backends)("store contract on $name", (backend) => {
       const changed = await store.assessments.saveDraft(draft(communeA), leaves.slice(0, 1), ctx);
       expect(changed).toEqual({ id: saved.id, change: "updated" });
       expect(await store.assessments.scores(saved.id)).toHaveLength(1);
+      // Audited under the unit: the criteria it no longer has, before → nothing.
+      const [audit] = await store.audit.list({ entity: "assessment", entityId: `${communeA}/2021` });
+      expect(audit).toMatchObject({ action: "assessment.update", unitId: communeA });
+      expect(audit?.details.scores).toEqual(
+        leaves.slice(1).map((l) => ({
+          criterion: l.criterionCode,
+          before: {
+            final: l.finalScore,
+            self: l.selfScore,
+            appraised: l.appraisedScore,
+            note: l.note,
+            sample: l.sample,
+          },
+          after: null,
+        })),
+      );
       await store.assessments.saveDraft(draft(communeB), leaves, ctx);
       expect((await store.assessments.forUnits([communeA, communeB], 2021)).map((a) => a.status)).toEqual([
         "draft",
@@ -419,7 +435,23 @@ describe.each(backends)("store contract on $name", (backend) => {
       const sorted = await store.schedules.week(district, week);
       const before = await store.tableChecksums();
       expect(await store.schedules.replaceWeek(district, week, sorted, ctx)).toBe("unchanged");
+      // The same items from another file or officer are the same schedule.
+      const reposted = sorted.map((i) => ({ ...i, source: "API quản trị (admin-token:7): tuan-12.csv" }));
+      expect(await store.schedules.replaceWeek(district, week, reposted, ctx)).toBe("unchanged");
       expect(await store.tableChecksums()).toEqual(before);
+    });
+
+    it("audits a unit's change with only the columns that changed, before → after", async () => {
+      expect(
+        await store.unitAdmin.update(communeB, { name: "Xã B mới", source: "NQ thử", sample: true }, ctx),
+      ).toBe("updated");
+      const [audit] = await store.audit.list({ entity: "unit", entityId: String(communeB) });
+      expect(audit).toMatchObject({ action: "unit.update", unitId: communeB });
+      expect(audit?.details).toEqual({
+        before: { name: "Xã B", source: "test" },
+        after: { name: "Xã B mới", source: "NQ thử" },
+      });
+      await store.unitAdmin.update(communeB, { name: "Xã B" }, ctx);
     });
   });
 

@@ -110,11 +110,16 @@ async function revoke(argv: readonly string[], io: CliIo): Promise<number> {
   return withStore(values.url, now, async ({ store }) => {
     const token = await store.admin.token(id);
     if (token === null) throw new AppError("TOKEN_NOT_FOUND", `Không có mã truy cập số ${id}.`, { id });
-    if (!(await store.admin.revokeToken(id, { now, actor: "cli:token revoke" }))) {
+    const revoked = await store.admin.revokeToken(id, { now, actor: "cli:token revoke" });
+    if (revoked.length === 0) {
       io.out(`Mã số ${id} đã bị thu hồi từ trước (${token.revokedAt}).`);
       return EXIT_OK;
     }
-    io.out(`Đã thu hồi mã số ${id} (${token.role}, ${token.unitName}).`);
+    const issued = revoked.slice(1);
+    io.out(
+      `Đã thu hồi mã số ${id} (${token.role}, ${token.unitName})` +
+        (issued.length > 0 ? ` và ${issued.length} mã do nó cấp (số ${issued.join(", ")}).` : "."),
+    );
     return EXIT_OK;
   });
 }
