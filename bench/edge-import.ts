@@ -1,11 +1,12 @@
 /**
  * A TTHC import through the Worker's /admin in plain Miniflare (workerd, without nodejs_compat, as
- * wrangler.toml): how long a file of a given size takes, how many database round trips (subrequests:
- * 50 per request on the Workers Free plan, 1000 on Paid) and how much memory workerd holds
- * (`node --import tsx bench/edge-import.ts [rows…]`). The dry-run bundle over the loopback Hrana test
- * server on a demo-seeded file, in this process's event loop: the time is workerd's plus the loopback
- * database's; the CPU is what the workerd processes spent meanwhile (Linux /proc), an upper bound of the
- * CPU time Cloudflare would count. Prints a Markdown table.
+ * wrangler.toml): how long a file of a given size takes, how many database round trips it makes (each a
+ * subrequest: 50 per request on the Workers Free plan, 1,000 or more on Paid), the CPU workerd spent and
+ * the memory it holds. `node --import tsx bench/edge-import.ts`, run by `npm run bench`;
+ * `EDGE_IMPORT_ROWS=40,1000` for other sizes. The dry-run bundle over the loopback Hrana test server on a
+ * demo-seeded file, in this process's event loop: the time is workerd's plus the loopback database's;
+ * the CPU is what the workerd processes spent meanwhile (Linux /proc), an upper bound of the CPU time
+ * Cloudflare would count. Prints a Markdown table.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -17,7 +18,7 @@ import { dryRunBundle } from "../test/support/wrangler.ts";
 import { edgeFixtures, workerdRss } from "./edge-support.ts";
 
 const ADMIN_TOKEN = "bench-admin-token-0123456789";
-const sizes = process.argv.slice(2).map(Number);
+const sizes = (process.env.EDGE_IMPORT_ROWS ?? "").split(",").filter(Boolean).map(Number);
 // Past ~10,000 round trips in 10 s the metered fetch's deadlines (one timer each) reach workerd's cap of
 // active timers; the platform's own cap, 10,000 subrequests on Workers Paid, comes first anyway.
 const ROWS = sizes.length > 0 ? sizes : [40, 1_000, 5_000];
