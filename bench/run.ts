@@ -14,6 +14,7 @@ const scripts = [
   "bench/ops.ts",
   "bench/edge.ts",
   "bench/edge-direct.ts",
+  "bench/edge-import.ts",
   "bench/report-pages.ts",
   "bench/admin-import.ts",
 ];

@@ -1,7 +1,7 @@
 /**
  * The HTTP face of the service, the same on Node and Workers: the Telegram and Zalo webhooks, the
- * health check, the playground and the public report pages. Everything it needs comes in `deps`;
- * nothing here is Node-only.
+ * health check, the playground, the public report pages and the officers' admin API (/admin).
+ * Everything it needs comes in `deps`; nothing here is Node-only.
  */
 import type { Bot } from "grammy";
 import { type Context, Hono } from "hono";
@@ -57,8 +57,8 @@ export interface AppDeps {
   /** The service's public address, for the pages' og:url. */
   publicBaseUrl?: string | null;
   /**
-   * The officers' admin API (src/admin/api.ts), mounted at /admin. Node only (its importer reads through
-   * node:stream): the Node entry builds it, a Worker leaves it out and /admin answers 404.
+   * The officers' admin API (src/admin/api.ts), mounted at /admin; without it /admin answers 404. Both
+   * entries build it: src/entry/node.ts and, on Workers, src/edge/admin.ts (its CSV reading needs no Node).
    */
   // biome-ignore lint/suspicious/noExplicitAny: any sub-app's variables; it is only mounted here.
   admin?: Hono<any> | null;

@@ -3,7 +3,7 @@
  * come with or without a BOM and with "," or ";" as the delimiter (Excel picks ";" where "," is the
  * decimal mark), so both are read; every row keeps its line number for error messages.
  */
-import { CsvError, parse } from "csv-parse/sync";
+import { CsvError, parse } from "#csv-parse-sync";
 import { CsvReadError } from "./csv-error.ts";
 
 export type CsvDelimiter = "," | ";";

@@ -1,6 +1,7 @@
 /**
  * What one Worker isolate builds once and keeps: the configuration (read from the bindings through the
- * same schema as on Node), a metered fetch, the database client over HTTP and the app's dependencies.
+ * same schema as on Node), a metered fetch, the database client over HTTP, the app's dependencies and the
+ * officers' admin API (/admin, src/edge/admin.ts).
  * Nothing here talks to the network: the first request or trigger does.
  */
 import { createClient } from "@libsql/client/web";
@@ -9,6 +10,7 @@ import { type Config, parseConfig, redact } from "../config.ts";
 import { createDeps, type Deps } from "../deps.ts";
 import { isAppError } from "../errors.ts";
 import { createLog } from "../log.ts";
+import { workerAdmin } from "./admin.ts";
 import { createMeter, type Meter } from "./meter.ts";
 
 /** A database round trip or a Bot API call that takes longer is abandoned (the caller retries or queues). */
@@ -34,20 +36,22 @@ export function buildWorkerApp(bindings: object, createApp: (deps: Deps) => Hono
     fetch: meter.fetch,
   });
   let woken = false;
+  const wake = () => {
+    woken = true;
+  };
   const log = createLog({ redact: (line) => redact(line, config) });
   const deps = createDeps(config, client, {
     log,
     fetch: meter.fetch,
     // A new isolate answers its first messages without loading the national register.
     narrowNames: true,
-    onWake: () => {
-      woken = true;
-    },
+    onWake: wake,
   });
   return {
     config,
     deps,
-    app: createApp(deps),
+    // The officers' API too: a publication's announcement is drained after the response, as a webhook's.
+    app: createApp({ ...deps, admin: workerAdmin(deps, config, wake) }),
     meter,
     takeWake() {
       const was = woken;

@@ -2,10 +2,9 @@
  * The rows of an import file, streamed: CSV as Excel exports it here (UTF-8 with or without BOM, "," or
  * ";", decimal comma inside quotes), or JSON (an array of objects). A CSV file is never held in memory
  * whole, so a national file of millions of rows reads in bounded memory; JSON is parsed at once.
+ * Nothing here needs Node: the same reader runs on a Worker (the admin API's imports).
  */
-import { Readable, Transform } from "node:stream";
-import { pipeline } from "node:stream/promises";
-import { CsvError, parse } from "csv-parse";
+import { CsvError, type Options, parse } from "#csv-parse-sync";
 import { detectDelimiter } from "../csv/index.ts";
 import { type ImportProblemCode, type ProblemList, refuseIfAny } from "./problems.ts";
 
@@ -59,9 +58,16 @@ export async function readAllText(chunks: AsyncIterable<string>): Promise<string
   return parts.join("").replace(/^\uFEFF/, "");
 }
 
-/** Opens the rows of a CSV or JSON file; unreadable files and rows are reported to `problems`. */
-export async function openRecords(input: ImportInput, problems: ProblemList): Promise<RecordReader> {
-  return input.format === "json" ? openJson(input, problems) : openCsv(input, problems);
+/**
+ * Opens the rows of a CSV or JSON file; unreadable files and rows are reported to `problems`. `sizes`
+ * (tests) changes how much CSV is parsed at once, never the result.
+ */
+export async function openRecords(
+  input: ImportInput,
+  problems: ProblemList,
+  sizes: CsvPieceSizes = {},
+): Promise<RecordReader> {
+  return input.format === "json" ? openJson(input, problems) : openCsv(input, problems, sizes);
 }
 
 async function* noRecords(): AsyncGenerator<readonly ImportRecord[]> {}
@@ -164,58 +170,161 @@ function linesSpanned(r: ParsedRecord): number {
   return lines;
 }
 
-async function openCsv(input: ImportInput, problems: ProblemList): Promise<RecordReader> {
+/** Characters of CSV handed to csv-parse at once: enough that a call's setup is nothing next to the work. */
+const PIECE_CHARS = 256 * 1024;
+/**
+ * Characters held without a record boundary before they are parsed anyway: past it, the text is almost
+ * surely inside a quote that never closes, and the parser's own error says so (instead of holding the
+ * rest of a file of any size in memory to reach the same error at its end).
+ */
+const MAX_HELD_CHARS = 8 * 1024 * 1024;
+
+export interface CsvPieceSizes {
+  /** Default 256 Ki characters. */
+  pieceChars?: number;
+  /** Default 8 Mi characters. */
+  maxHeldChars?: number;
+}
+
+const countNewlines = (text: string): number => {
+  let n = 0;
+  for (let at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) n += 1;
+  return n;
+};
+
+/**
+ * The text (line breaks already "\n") cut into pieces that csv-parse's synchronous `parse` reads one at a
+ * time, each cut right after a record's line break: a "\n" ends a record exactly when the number of `"`
+ * since the piece's start is even (quotes open and close fields, and an escaped quote is two). csv-parse
+ * yields one record per terminated line ("a\n\n" is [["a"], [""]]), so counting each record's lines
+ * (linesSpanned) goes on exact from one piece to the next, blank lines and quoted line breaks included.
+ * Pieces are at least `pieceChars` long (but for the last); a piece without a boundary for `maxHeldChars`
+ * while inside a quote is handed over anyway, for the parser to report the quote that is not closed.
+ */
+async function* recordPieces(text: AsyncIterable<string>, sizes: CsvPieceSizes): AsyncGenerator<string> {
+  const pieceChars = sizes.pieceChars ?? PIECE_CHARS;
+  const maxHeldChars = sizes.maxHeldChars ?? MAX_HELD_CHARS;
+  // Chunks are joined only once a piece's worth came: scanning a string flattens it, once.
+  let parts: string[] = [];
+  let partsChars = 0;
+  let held = "";
+  // held[0, scanned) has been scanned; `quoted`: an odd number of `"` in it.
+  let scanned = 0;
+  let quoted = false;
+  // The first "\n" at or after `from` in held, -1 when there is none; -2 before a search.
+  let newline = -2;
+
+  /** The end of the first record boundary at or after pieceChars, else -1 (scanning what there is). */
+  const findCut = (): number => {
+    let at = scanned;
+    while (at < held.length) {
+      const quote = held.indexOf('"', at);
+      if (!quoted) {
+        const from = Math.max(at, pieceChars - 1);
+        if (newline !== -1 && newline < from) newline = held.indexOf("\n", from);
+        if (newline >= 0 && (quote < 0 || newline < quote)) {
+          scanned = newline + 1;
+          return newline + 1;
+        }
+      }
+      if (quote < 0) break;
+      quoted = !quoted;
+      at = quote + 1;
+    }
+    scanned = held.length;
+    return -1;
+  };
+  const take = (end: number): string => {
+    const piece = held.slice(0, end);
+    held = held.slice(end);
+    scanned -= end;
+    newline = -2;
+    return piece;
+  };
+
+  for await (const chunk of text) {
+    parts.push(chunk);
+    partsChars += chunk.length;
+    if (held.length + partsChars < pieceChars) continue;
+    held += parts.join("");
+    parts = [];
+    partsChars = 0;
+    newline = -2;
+    for (let cut = findCut(); cut > 0; cut = findCut()) yield take(cut);
+    // A line over maxHeldChars outside quotes is held on: cutting it would split a record silently.
+    if (quoted && held.length >= maxHeldChars) {
+      quoted = false;
+      yield take(held.length);
+    }
+  }
+  held += parts.join("");
+  if (held !== "") yield held;
+}
+
+async function openCsv(
+  input: ImportInput,
+  problems: ProblemList,
+  sizes: CsvPieceSizes = {},
+): Promise<RecordReader> {
   const chunks = normalised(input.chunks)[Symbol.asyncIterator]();
   const { head, line: headerLine, done } = await peekHeaderLine(chunks);
   const delimiter = detectDelimiter(headerLine);
   // Empty lines come through as blank records (and are skipped below) so that line numbers stay exact.
-  const parser = parse({
+  const options: Options = {
     bom: true,
     delimiter,
     skip_empty_lines: false,
     relax_column_count: true,
     trim: true,
-  });
-  const source = Readable.from(
-    (async function* () {
+  };
+  // A BOM only starts the file, never a later piece.
+  const later: Options = { ...options, bom: false };
+  const text = (async function* () {
+    try {
       if (head !== "") yield head;
       if (done) return;
       for (let next = await chunks.next(); !next.done; next = await chunks.next()) yield next.value;
-    })(),
-  );
-  // Records leave the parser in arrays: awaiting each of millions of rows would cost more than parsing them.
-  let pending: ParsedRecord[] = [];
-  const batcher = new Transform({
-    objectMode: true,
-    transform(record: ParsedRecord, _encoding, done) {
-      pending.push(record);
-      if (pending.length < BATCH) return done();
-      const full = pending;
-      pending = [];
-      done(null, full);
-    },
-    flush(done) {
-      done(null, pending.length > 0 ? pending : undefined);
-    },
-  });
-  // Errors surface through the batcher's iterator below; the pipeline promise must not go unhandled.
-  pipeline(source, parser, batcher).catch(() => undefined);
-  const parsed = batcher[Symbol.asyncIterator]() as AsyncIterator<ParsedRecord[]>;
+    } finally {
+      // A reader that stops early (too many problems) must not leave the file open.
+      await chunks.return?.(undefined);
+    }
+  })();
 
-  const fileProblem = (error: unknown): void => {
+  const fileProblem = (error: unknown, firstLine: number): void => {
     if (!(error instanceof CsvError)) throw error;
-    const line = typeof error.lines === "number" ? error.lines : null;
+    // csv-parse counts the lines of the piece it was given.
+    const line = typeof error.lines === "number" ? firstLine - 1 + error.lines : null;
     const what = CSV_PROBLEMS[error.code] ?? "tệp CSV sai định dạng";
     problems.add(line, "BAD_FILE", `${line ? `Dòng ${line}: ` : `Tệp ${input.name}: `}${what}`);
   };
-  const nextBatch = async (): Promise<ParsedRecord[] | null> => {
-    try {
-      const next = await parsed.next();
-      return next.done ? null : next.value;
-    } catch (error) {
-      fileProblem(error);
-      return null;
+  // Records leave in arrays: awaiting each of millions of rows would cost more than parsing them.
+  const parsed = (async function* (): AsyncGenerator<ParsedRecord[]> {
+    let firstLine = 1;
+    let atStart = true;
+    let pending: ParsedRecord[] = [];
+    for await (const piece of recordPieces(text, sizes)) {
+      let records: ParsedRecord[];
+      try {
+        records = parse(piece, atStart ? options : later);
+      } catch (error) {
+        fileProblem(error, firstLine);
+        return;
+      }
+      atStart = false;
+      firstLine += countNewlines(piece);
+      for (const record of records) {
+        pending.push(record);
+        if (pending.length < BATCH) continue;
+        yield pending;
+        pending = [];
+      }
     }
+    if (pending.length > 0) yield pending;
+  })();
+
+  const nextBatch = async (): Promise<ParsedRecord[] | null> => {
+    const next = await parsed.next();
+    return next.done ? null : next.value;
   };
   const blank = (r: ParsedRecord) => r.every((value) => value === "");
   let nextLine = 1;
@@ -269,8 +378,8 @@ async function openCsv(input: ImportInput, problems: ProblemList): Promise<Recor
       if (first.length > 0) yield toRecords(first);
       for (let batch = await nextBatch(); batch !== null; batch = await nextBatch()) yield toRecords(batch);
     } finally {
-      // A reader that stops early (too many problems) must not leave the file open behind the parser.
-      await parsed.return?.();
+      // A reader that stops early (too many problems) closes the file behind the parser.
+      await parsed.return(undefined);
     }
   }
   return { columns, batches: batches() };

@@ -19,5 +19,11 @@ describe("the Cloudflare Workers bundle", () => {
     const bundle = readFileSync(join(outdir, "worker.js"), "utf8");
     expect(bundle).toContain("/webhook/telegram");
     expect(bundle).not.toMatch(/(?:from|require\(|import\()\s*["']node:/);
+    // The officers' API is in it, and its CSV reader is csv-parse's browser build (package.json
+    // "imports": #csv-parse-sync), never the Node one, which needs the global Buffer.
+    expect(bundle).toContain("/imports/{kind}");
+    const sources: string[] = JSON.parse(readFileSync(join(outdir, "worker.js.map"), "utf8")).sources;
+    const csvParse = sources.filter((source) => source.includes("/csv-parse/"));
+    expect(csvParse.map((source) => source.replace(/^.*\/csv-parse\//, ""))).toEqual(["dist/esm/sync.js"]);
   });
 });

@@ -25,6 +25,8 @@ import { sentPayload } from "./control.ts";
 
 const TELEGRAM_SECRET = "workerd-telegram-secret_0123";
 const ZALO_SECRET = "workerd-zalo-secret-0123";
+/** The officers' root token of the Worker's /admin (test/workerd/admin.test.ts). */
+const ADMIN_TOKEN = "workerd-admin-token-0123456789";
 const BROADCAST_CHATS = 40;
 const BROADCAST_CHAT_BASE = 800_000;
 
@@ -130,6 +132,7 @@ export default async function setup(project: TestProject) {
       ZALO_BOT_TOKEN: zalo.token,
       ZALO_WEBHOOK_SECRET: ZALO_SECRET,
       ZALO_API_ROOT: zalo.apiRoot,
+      ADMIN_TOKEN,
     },
     controlUrl: `http://127.0.0.1:${(control.address() as AddressInfo).port}`,
     commands,
