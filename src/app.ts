@@ -58,7 +58,7 @@ export interface AppDeps {
   publicBaseUrl?: string | null;
   /**
    * The officers' admin API (src/admin/api.ts), mounted at /admin; without it /admin answers 404. Both
-   * entries build it: src/entry/node.ts and, on Workers, src/edge/admin.ts (its CSV reading needs no Node).
+   * entries build it with src/admin/for-service.ts (its CSV reading needs no Node).
    */
   // biome-ignore lint/suspicious/noExplicitAny: any sub-app's variables; it is only mounted here.
   admin?: Hono<any> | null;

@@ -1,16 +1,16 @@
 /**
  * What one Worker isolate builds once and keeps: the configuration (read from the bindings through the
  * same schema as on Node), a metered fetch, the database client over HTTP, the app's dependencies and the
- * officers' admin API (/admin, src/edge/admin.ts).
+ * officers' admin API (/admin, src/admin/for-service.ts).
  * Nothing here talks to the network: the first request or trigger does.
  */
 import { createClient } from "@libsql/client/web";
 import type { Hono } from "hono";
+import { adminApiFor } from "../admin/for-service.ts";
 import { type Config, parseConfig, redact } from "../config.ts";
 import { createDeps, type Deps } from "../deps.ts";
 import { isAppError } from "../errors.ts";
 import { createLog } from "../log.ts";
-import { workerAdmin } from "./admin.ts";
 import { createMeter, type Meter } from "./meter.ts";
 
 /** A database round trip or a Bot API call that takes longer is abandoned (the caller retries or queues). */
@@ -51,7 +51,7 @@ export function buildWorkerApp(bindings: object, createApp: (deps: Deps) => Hono
     config,
     deps,
     // The officers' API too: a publication's announcement is drained after the response, as a webhook's.
-    app: createApp({ ...deps, admin: workerAdmin(deps, config, wake) }),
+    app: createApp({ ...deps, admin: adminApiFor(deps, config, wake) }),
     meter,
     takeWake() {
       const was = woken;

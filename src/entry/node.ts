@@ -6,7 +6,7 @@
  */
 import { serve } from "@hono/node-server";
 import type { Client } from "@libsql/client";
-import { adminApi } from "../admin/api.ts";
+import { adminApiFor } from "../admin/for-service.ts";
 import { createApp } from "../app.ts";
 import { bootstrapEmbedded } from "../bootstrap.ts";
 import type { Polling } from "../channels/polling.ts";
@@ -18,7 +18,6 @@ import { useWriteAheadLog } from "../db/pragmas.ts";
 import { createDeps } from "../deps.ts";
 import { isAppError } from "../errors.ts";
 import { databaseProblem } from "../health.ts";
-import { resultAnnouncementJob, runJob } from "../jobs/index.ts";
 import { createLog } from "../log.ts";
 import { migrate } from "../store/migrate.ts";
 import { readMigrations } from "../store/migrations-fs.ts";
@@ -68,24 +67,7 @@ const client = await databaseOrExit();
 const deps = createDeps(config, client, { log });
 const app = createApp({
   ...deps,
-  admin: adminApi({
-    store: deps.store,
-    adminToken: config.adminToken,
-    now: deps.now,
-    log,
-    trustProxy: config.trustProxy,
-    async announce(scopeCode, year, actor) {
-      await runJob(
-        deps.jobs,
-        resultAnnouncementJob,
-        { at: deps.now(), scopeCode, year, trigger: "publish" },
-        { actor },
-      );
-      deps.sender.wake();
-    },
-    jobs: deps.jobs,
-    wake: () => deps.sender.wake(),
-  }),
+  admin: adminApiFor(deps, config, () => deps.sender.wake()),
 });
 deps.sender.start();
 let scheduler: Scheduler | null = null;

@@ -27,7 +27,11 @@ export interface TthcStats {
 
 export interface TthcRepo {
   /** Upserts by unit and period, all rows or none; unchanged rows are not rewritten (nor audited). */
-  put(rows: readonly TthcStats[], ctx: WriteContext): Promise<void>;
+  /**
+   * Upserts periods by unit and period, rewriting only what differs, each change audited with its figures
+   * before → after; one read and one write for the whole list. Returns what became of each row, in order.
+   */
+  put(rows: readonly TthcStats[], ctx: WriteContext): Promise<("inserted" | "updated" | "unchanged")[]>;
   get(unitId: number, periodStart: string, periodEnd: string): Promise<TthcStats | null>;
   /** The unit's periods, latest end first. */
   forUnit(unitId: number, limit?: number): Promise<TthcStats[]>;
@@ -55,6 +59,20 @@ export function statsFromRow(row: Row): TthcStats {
     sample: flag(row, "sample"),
   };
 }
+
+/** The fields an upsert may rewrite (UPDATABLE's columns), as TthcStats names them. */
+const UPDATABLE_FIELDS = [
+  "received",
+  "resolvedEarly",
+  "resolvedOnTime",
+  "resolvedLate",
+  "pendingInTime",
+  "pendingOverdue",
+  "apologiesSent",
+  "asOf",
+  "source",
+  "sample",
+] as const satisfies readonly (keyof TthcStats)[];
 
 /** A period's figures as the audit log shows them before → after (null: not published). */
 function figures(s: TthcStats) {
@@ -100,7 +118,7 @@ function upsert(s: TthcStats): InStatement {
 export function tthcRepo(sql: Sql): TthcRepo {
   return {
     async put(rows, ctx) {
-      if (rows.length === 0) return;
+      if (rows.length === 0) return [];
       // What each period held before, for the audit's before → after (one read for the whole file).
       const held = await sql.execute({
         sql:
@@ -111,6 +129,13 @@ export function tthcRepo(sql: Sql): TthcRepo {
       const before = new Map(
         held.rows.map(statsFromRow).map((s) => [`${s.unitId}|${s.periodStart}|${s.periodEnd}`, s] as const),
       );
+      const outcomes = rows.map((s) => {
+        const old = before.get(`${s.unitId}|${s.periodStart}|${s.periodEnd}`);
+        if (old === undefined) return "inserted" as const;
+        return UPDATABLE_FIELDS.every((field) => old[field] === s[field])
+          ? ("unchanged" as const)
+          : ("updated" as const);
+      });
       await sql.batch(
         rows.flatMap((s) => {
           const old = before.get(`${s.unitId}|${s.periodStart}|${s.periodEnd}`);
@@ -134,6 +159,7 @@ export function tthcRepo(sql: Sql): TthcRepo {
           ];
         }),
       );
+      return outcomes;
     },
 
     async get(unitId, periodStart, periodEnd) {

@@ -26,6 +26,32 @@ describe("createMeter", () => {
     expect(meter.count).toBe(2);
     expect(seen.every((signal) => signal instanceof AbortSignal)).toBe(true);
   });
+
+  it("ends each deadline once the answer is read, so thousands of calls leave no timer behind", async () => {
+    const meter = createMeter(10_000, async () => new Response("ok"));
+    for (let i = 0; i < 2_000; i++) expect(await (await meter.fetch("http://127.0.0.1/")).text()).toBe("ok");
+    expect(meter.pending).toBe(0);
+    const unread = await meter.fetch("http://127.0.0.1/");
+    expect(meter.pending).toBe(1);
+    await unread.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(meter.pending).toBe(0);
+  });
+
+  it("aborts a body that stops arriving at the deadline", async () => {
+    const meter = createMeter(30, async (_input, init) => {
+      const body = new ReadableStream({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode("part"));
+          init?.signal?.addEventListener("abort", () => controller.error(init.signal?.reason));
+        },
+      });
+      return new Response(body);
+    });
+    const response = await meter.fetch("http://127.0.0.1/");
+    await expect(response.text()).rejects.toThrow();
+    expect(meter.pending).toBe(0);
+  });
 });
 
 describe("vietnamCron", () => {

@@ -1,14 +1,14 @@
 /**
- * The Worker's /admin (src/edge/admin.ts) on Node over a real store: a publication queues the result
+ * The Worker's /admin (src/admin/for-service.ts, as src/edge/worker-app.ts mounts it) on Node over a real store: a publication queues the result
  * announcement through the job registry, as the actor who published, and marks the request for the
  * outbox drain after the response (the Worker's takeWake); a preview does neither.
  */
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { adminApiFor } from "../../src/admin/for-service.ts";
 import { createApp } from "../../src/app.ts";
 import type { ChatService } from "../../src/chat/service.ts";
 import { kinhMon2021 } from "../../src/demo/fixtures/index.ts";
-import { workerAdmin } from "../../src/edge/admin.ts";
 import { runImport, textInput } from "../../src/imports/index.ts";
 import { announcementKey, type JobDeps } from "../../src/jobs/index.ts";
 import { silentLog } from "../../src/log.ts";
@@ -60,7 +60,7 @@ beforeAll(async () => {
     zalo: null,
     log: silentLog,
     now: () => NOW,
-    admin: workerAdmin(
+    admin: adminApiFor(
       { store, now: () => NOW, log: silentLog, jobs },
       { adminToken: ADMIN_TOKEN, trustProxy: false },
       () => {

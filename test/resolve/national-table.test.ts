@@ -4,7 +4,6 @@
  * clear refusal, and never an exception.
  */
 import { describe, expect, it } from "vitest";
-import type { UnitLevel } from "../../src/domain/unit.ts";
 import { loadPackageData } from "../../src/register/load-package.ts";
 import { buildNationalRegister } from "../../src/register/national.ts";
 import { toResolvableUnits } from "../../src/register/resolvable.ts";

@@ -1,16 +1,17 @@
 /**
- * The officers' admin API (/admin) on a Worker: the same `adminApi` as the Node entry builds, over the
- * isolate's store. A publication's result announcement is queued by the job registry's
- * result-announcement job, as on Node; instead of waking a running sender (a Worker has none), `wake`
- * marks the request so that the entry drains the outbox after the response (`takeWake()`).
+ * The officers' admin API (/admin) as both entries mount it, over the service's dependencies: a
+ * publication queues its result announcement through the job registry, a schedule posted for the
+ * current week its update notice, and `wake` then tells the sender. On Node `wake` wakes the running
+ * sender; a Worker has none, so there it marks the request and the entry drains the outbox after the
+ * response (`takeWake()`).
  */
 import type { Hono } from "hono";
-import { adminApi } from "../admin/api.ts";
 import type { Config } from "../config.ts";
 import type { Deps } from "../deps.ts";
 import { resultAnnouncementJob, runJob } from "../jobs/index.ts";
+import { adminApi } from "./api.ts";
 
-export function workerAdmin(
+export function adminApiFor(
   deps: Pick<Deps, "store" | "now" | "log" | "jobs">,
   config: Pick<Config, "adminToken" | "trustProxy">,
   wake: () => void,
@@ -31,5 +32,7 @@ export function workerAdmin(
       );
       wake();
     },
+    jobs: deps.jobs,
+    wake,
   });
 }
