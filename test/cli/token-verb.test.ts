@@ -99,4 +99,34 @@ describe("the token verb", () => {
     expect((await run("token", "list")).out).toMatch(/đã thu hồi/);
     expect((await run("token", "revoke", "999")).code).toBe(2);
   });
+
+  it("revokes with a token every token issued from it through the API, and says which", async () => {
+    const created = await run("token", "create", "--unit", "292", "--role", "district");
+    const id = Number(/mã số (\d+)/.exec(created.out)?.[1]);
+    const client = openEmbedded(url);
+    let child = 0;
+    try {
+      const store = createStore(client);
+      const issuer = await store.admin.token(id);
+      child = await store.admin.createToken(
+        {
+          secretHash: await hashSecret("cchc_child-secret"),
+          role: "district",
+          unitId: issuer!.unitId,
+          label: "văn thư",
+          expiresAt: null,
+          issuedBy: id,
+        },
+        { now: new Date(), actor: `admin-token:${id}` },
+      );
+    } finally {
+      client.close();
+    }
+    const revoked = await run("token", "revoke", String(id));
+    expect(revoked.out).toContain(
+      `Đã thu hồi mã số ${id} (district, Thị xã Kinh Môn) và 1 mã do nó cấp (số ${child}).`,
+    );
+    const listed = (await run("token", "list")).out.split("\n").find((line) => line.startsWith(`${child}\t`));
+    expect(listed).toMatch(/đã thu hồi/);
+  });
 });
