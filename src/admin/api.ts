@@ -1,8 +1,8 @@
 /**
- * The officers' admin API, mounted at /admin by the Node entry (imports read files through node:stream,
- * so a Worker does not carry it). JSON in and out; every body and query is validated with the zod
- * schemas of ./schemas.ts; every change is written by the same code as the CLI's and audited with the
- * token's id as actor.
+ * The officers' admin API, mounted at /admin by both entries (./for-service.ts). JSON in and out; every
+ * body and query is validated with the zod schemas of ./schemas.ts; every change is written by the same
+ * code as the CLI's and audited with the token's id as actor. Tokens and the notices list have their own
+ * files (./tokens.ts, ./notices.ts).
  */
 import { OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
