@@ -4,10 +4,10 @@
  * wider notice counts only the deliveries to the subtree's chats; single chat replies are not notices
  * an officer follows and are left out. `GET /admin/notices/{key}` (api.ts) lists one notice's deliveries.
  */
-import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
-import type { Store } from "../store/index.ts";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AdminEnv } from "./auth.ts";
 import { errorBody, fieldErrorBody } from "./responses.ts";
+import { type AdminDeps, instantOf, inVietnamese } from "./route-support.ts";
 import { instant } from "./schemas.ts";
 
 const refusal = (description: string, schema: z.ZodType = errorBody) => ({
@@ -62,23 +62,19 @@ export const noticesRoute = createRoute({
   },
 });
 
-export function registerNoticeRoutes(
-  admin: OpenAPIHono<AdminEnv>,
-  deps: { store: Store; instantOf: (text: string, end: boolean) => string },
-  hook: (route: RouteConfig) => never,
-): void {
+export function registerNoticeRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDeps): void {
   admin.openapi(
     noticesRoute,
     async (c) => {
       const query = c.req.valid("query");
       const notices = await deps.store.admin.notices({
         subtreeOf: c.get("officer").unitId,
-        from: query.from === undefined ? null : deps.instantOf(query.from, false),
-        to: query.to === undefined ? null : deps.instantOf(query.to, true),
+        from: query.from === undefined ? null : instantOf(query.from, false),
+        to: query.to === undefined ? null : instantOf(query.to, true),
         limit: query.limit ?? 100,
       });
       return c.json({ notices }, 200);
     },
-    hook(noticesRoute),
+    inVietnamese(noticesRoute),
   );
 }

@@ -4,13 +4,14 @@
  * are needed only to start. A token it issues cannot reach outside the issuer's subtree, cannot take a
  * role whose unit is not of that level, and cannot outlive the issuer's own expiry.
  */
-import { createRoute, type OpenAPIHono, type RouteConfig, z } from "@hono/zod-openapi";
+import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { endOfVietnamDay, formatDateTime, vnIsoDate } from "../format/vi.ts";
-import type { AdminTokenRecord, Store, WriteContext } from "../store/index.ts";
+import type { AdminTokenRecord, WriteContext } from "../store/index.ts";
 import { limitBody } from "../web/body-limit.ts";
 import { type AdminEnv, requireUnit } from "./auth.ts";
 import { errorBody, fieldErrorBody, jsonFieldErrorBody } from "./responses.ts";
+import { type AdminDeps, inVietnamese } from "./route-support.ts";
 import { isRealDay } from "./schemas.ts";
 import { hashSecret, newSecret } from "./secret.ts";
 
@@ -193,11 +194,7 @@ function badField(field: string, message: string): HTTPException {
   });
 }
 
-export function registerTokenRoutes(
-  admin: OpenAPIHono<AdminEnv>,
-  deps: { store: Store; now: () => Date },
-  hook: (route: RouteConfig) => never,
-): void {
+export function registerTokenRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDeps): void {
   const { store, now } = deps;
   const ctxOf = (actor: string): WriteContext => ({ now: now(), actor });
 
@@ -212,7 +209,7 @@ export function registerTokenRoutes(
         .map((t) => view(t, at));
       return c.json({ tokens }, 200);
     },
-    hook(tokensListRoute),
+    inVietnamese(tokensListRoute),
   );
 
   admin.openapi(
@@ -266,7 +263,7 @@ export function registerTokenRoutes(
       const token = (await store.admin.token(id)) as AdminTokenRecord;
       return c.json({ token: view(token, ctx.now), secret }, 201);
     },
-    hook(tokenCreateRoute),
+    inVietnamese(tokenCreateRoute),
   );
 
   admin.openapi(
@@ -307,6 +304,6 @@ export function registerTokenRoutes(
         200,
       );
     },
-    hook(tokenRevokeRoute),
+    inVietnamese(tokenRevokeRoute),
   );
 }

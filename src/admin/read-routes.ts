@@ -1,0 +1,144 @@
+/**
+ * What an officer reads of their subtree: who they are, the chats linked to a unit, TTHC figures across the
+ * subtree, a week's schedule, one notice's deliveries, and the audit log by unit and time.
+ */
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import { HTTPException } from "hono/http-exception";
+import type { UnitRecord } from "../domain/unit.ts";
+import { type IsoWeekRef, parseIsoWeek } from "../imports/dates.ts";
+import type { AdminEnv } from "./auth.ts";
+import { type AdminDeps, instantOf, inVietnamese, unitsForCode } from "./route-support.ts";
+import { auditRoute, chatsRoute, meRoute, noticeRoute, scheduleRoute, tthcRoute } from "./routes.ts";
+
+export function registerReadRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDeps): void {
+  const { store } = deps;
+  admin.openapi(
+    meRoute,
+    (c) => {
+      const { tokenId, role, scopeName } = c.get("officer");
+      return c.json({ token: tokenId, role, scope: scopeName });
+    },
+    inVietnamese(meRoute),
+  );
+
+  admin.openapi(
+    chatsRoute,
+    async (c) => {
+      const units = await unitsForCode(c, store, c.req.valid("param").code);
+      const chats = [];
+      for (const unit of units) chats.push(...(await store.admin.chatsInSubtree(unit.id)));
+      return c.json({
+        units: units.map((u) => ({
+          id: u.id,
+          code: u.code,
+          name: u.name,
+          validFrom: u.validFrom,
+          validTo: u.validTo,
+        })),
+        chats,
+      });
+    },
+    inVietnamese(chatsRoute),
+  );
+
+  admin.openapi(
+    tthcRoute,
+    async (c) => {
+      const units = await unitsForCode(c, store, c.req.valid("param").code);
+      const limit = c.req.valid("query").limit ?? 12;
+      const rows = [];
+      // The whole subtree: a province's communes are its grandchildren before the 2025 reform.
+      for (const unit of units) {
+        for (const { unit: member, periods } of await store.admin.tthcInSubtree(unit.id, limit)) {
+          rows.push({ unit: { code: member.code, name: member.name }, periods });
+        }
+      }
+      return c.json({ units: rows });
+    },
+    inVietnamese(tthcRoute),
+  );
+
+  admin.openapi(
+    scheduleRoute,
+    async (c) => {
+      const units = await unitsForCode(c, store, c.req.valid("param").code);
+      const week = parseIsoWeek(c.req.valid("query").week) as IsoWeekRef;
+      const scopes = [];
+      for (const unit of units) {
+        const items = await store.schedules.week(unit.id, week);
+        if (items.length > 0) scopes.push({ unit: { code: unit.code, name: unit.name }, items });
+      }
+      return c.json({ week, scopes });
+    },
+    inVietnamese(scheduleRoute),
+  );
+
+  admin.openapi(
+    noticeRoute,
+    async (c) => {
+      const { key } = c.req.valid("param");
+      const notice = await store.outbox.notice(key);
+      if (notice === null) throw new HTTPException(404, { message: `Không có thông báo ${key}.` });
+      let deliveries = await store.outbox.deliveries(key);
+      const root = c.get("officer").unitId;
+      if (root !== null) {
+        const inside = await store.admin.subtreeIds(root);
+        if (notice.scopeUnitId === null || !inside.has(notice.scopeUnitId)) {
+          // A wider notice (a province's, the nation's): only the deliveries to the caller's chats.
+          const chats = new Set((await store.admin.chatsInSubtree(root)).map((chat) => chat.chatRef));
+          deliveries = deliveries.filter((d) => chats.has(d.chatRef));
+          if (deliveries.length === 0) {
+            throw new HTTPException(403, {
+              message: `Thông báo ${key} không gửi tới đơn vị nào thuộc phạm vi ${c.get("officer").scopeName}.`,
+            });
+          }
+        }
+      }
+      const counts: Record<string, number> = {};
+      for (const d of deliveries) counts[d.state] = (counts[d.state] ?? 0) + 1;
+      return c.json({
+        notice: {
+          key: notice.key,
+          job: notice.job,
+          title: notice.title,
+          runAt: notice.runAt,
+          createdAt: notice.createdAt,
+        },
+        counts,
+        // Never the platform's chat id nor the message: who (the store's number and title), what became of it.
+        deliveries: deliveries.map((d) => ({
+          chatRef: d.chatRef,
+          platform: d.platform,
+          chatTitle: d.chatTitle,
+          state: d.state,
+          attempts: d.attempts,
+          notBefore: d.notBefore,
+          sentAt: d.sentAt,
+          lastError: d.lastError,
+        })),
+      });
+    },
+    inVietnamese(noticeRoute),
+  );
+
+  admin.openapi(
+    auditRoute,
+    async (c) => {
+      const query = { data: c.req.valid("query") };
+      const officer = c.get("officer");
+      let subtreeOf = officer.unitId;
+      if (query.data.unit !== undefined) {
+        const units = await unitsForCode(c, store, query.data.unit);
+        subtreeOf = (units.at(-1) as UnitRecord).id;
+      }
+      const entries = await store.admin.audit({
+        subtreeOf,
+        from: query.data.from === undefined ? null : instantOf(query.data.from, false),
+        to: query.data.to === undefined ? null : instantOf(query.data.to, true),
+        limit: query.data.limit ?? 200,
+      });
+      return c.json({ entries });
+    },
+    inVietnamese(auditRoute),
+  );
+}
