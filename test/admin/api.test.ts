@@ -202,6 +202,20 @@ const routes: Route[] = [
   { name: "GET notice (the district's)", method: "GET", path: "/admin/notices/t:kinh-mon", ok: 200 },
   { name: "GET notice (a wider one)", method: "GET", path: "/admin/notices/t:nation", ok: 200 },
   {
+    // A trial scoring touches no unit: another district's token may score a sheet too.
+    name: "POST score",
+    method: "POST",
+    path: "/admin/score?methodology=haiduong-commune-2021",
+    body: {
+      csv: [
+        "unit,criterion_code,score",
+        ...[9, 8, 20, 7, 12, 9, 15].map((v, i) => `Xã Thử,F${i + 1},${v}`),
+      ].join("\n"),
+    },
+    ok: 200,
+    outside: (body) => expect(body.units).toEqual([expect.objectContaining({ unit: "Xã Thử" })]),
+  },
+  {
     name: "GET me",
     method: "GET",
     path: "/admin/me",
