@@ -5,7 +5,9 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { UnitRecord } from "../domain/unit.ts";
+import { formatDateTime } from "../format/vi.ts";
 import { type IsoWeekRef, parseIsoWeek } from "../imports/dates.ts";
+import { actorLabel, auditLabel } from "./audit-labels.ts";
 import type { AdminEnv } from "./auth.ts";
 import { type AdminDeps, instantOf, inVietnamese, unitsForCode } from "./route-support.ts";
 import { auditRoute, chatsRoute, meRoute, noticeRoute, scheduleRoute, tthcRoute } from "./routes.ts";
@@ -126,10 +128,10 @@ export function registerReadRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDeps
     async (c) => {
       const query = { data: c.req.valid("query") };
       const officer = c.get("officer");
-      let subtreeOf = officer.unitId;
+      let subtreeOf: number[] | null = officer.unitId === null ? null : [officer.unitId];
+      // Every version of a reused code the caller may see (Kinh Môn's 10714 of 2021, Hải Phòng's of 2026).
       if (query.data.unit !== undefined) {
-        const units = await unitsForCode(c, store, query.data.unit);
-        subtreeOf = (units.at(-1) as UnitRecord).id;
+        subtreeOf = (await unitsForCode(c, store, query.data.unit)).map((unit) => unit.id);
       }
       const entries = await store.admin.audit({
         subtreeOf,
@@ -137,7 +139,14 @@ export function registerReadRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDeps
         to: query.data.to === undefined ? null : instantOf(query.data.to, true),
         limit: query.data.limit ?? 200,
       });
-      return c.json({ entries });
+      return c.json({
+        entries: entries.map((entry) => ({
+          ...entry,
+          what: auditLabel(entry.action),
+          who: actorLabel(entry.actor),
+          when: formatDateTime(new Date(entry.at)),
+        })),
+      });
     },
     inVietnamese(auditRoute),
   );

@@ -500,7 +500,14 @@ export const auditAnswer = z
           entity: text('Loại đối tượng, ví dụ "publication", "import", "unit"'),
           entityId: nullable(z.string(), "Đối tượng; null: không có"),
           details: z.record(z.string(), z.unknown()).describe("Chi tiết, thường có before → after"),
-          unitId: nullable(z.number().int(), "Đơn vị của thay đổi; null: không gắn đơn vị"),
+          unitId: nullable(z.number().int(), "Số nội bộ của đơn vị; null: không gắn đơn vị"),
+          unit: nullable(
+            z.object({ code: text("Mã GSO"), name: text("Tên đơn vị") }),
+            "Đơn vị của thay đổi: mã và tên; null: không gắn đơn vị",
+          ),
+          what: text('Làm gì, bằng lời: ví dụ "Cập nhật số liệu thủ tục hành chính của một kỳ"'),
+          who: text('Ai, bằng lời: "mã truy cập số 3", "dòng lệnh máy chủ"…'),
+          when: text("Lúc thay đổi, giờ Việt Nam: dd/mm/yyyy hh:mm"),
         }),
       )
       .describe("Các dòng nhật ký, mới nhất trước"),

@@ -39,9 +39,17 @@ export interface AdminTokenRecord {
   issuedBy: number | null;
 }
 
+/** An audit row as an officer reads it: the unit named by its code and name, not the store's number. */
+export interface UnitAuditRecord extends AuditRecord {
+  unit: { code: string; name: string } | null;
+}
+
 export interface AuditQuery {
-  /** Only changes made for units of this subtree (root id); null = every row, also those with no unit. */
-  subtreeOf: number | null;
+  /**
+   * Only changes made for units of these subtrees (root ids: every version of a reused code the caller
+   * may see); null = every row, also those with no unit.
+   */
+  subtreeOf: readonly number[] | null;
   /** ISO instants, inclusive. */
   from: string | null;
   to: string | null;
@@ -103,8 +111,8 @@ export interface AdminRepo {
   subtreeIds(rootId: number): Promise<Set<number>>;
   /** The chats linked to the units of the subtree of `rootId`, by unit code then link time. */
   chatsInSubtree(rootId: number): Promise<SubtreeChat[]>;
-  /** Audit rows, newest first. */
-  audit(query: AuditQuery): Promise<AuditRecord[]>;
+  /** Audit rows, newest first, each with the unit it was made for (code and name), where it has one. */
+  audit(query: AuditQuery): Promise<UnitAuditRecord[]>;
   /** The latest `limit` TTHC periods of every unit of the subtree of `rootId` (its own included), by unit code. */
   tthcInSubtree(
     rootId: number,
@@ -291,15 +299,31 @@ export function adminRepo(sql: Sql): AdminRepo {
     async audit(query) {
       const result = await sql.execute({
         sql:
-          `${SUBTREE}SELECT a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.details, a.unit_id ` +
-          "FROM audit_log a WHERE (?2 IS NULL OR a.unit_id IN (SELECT id FROM subtree) " +
-          // The store's own rows name their unit or scope as the entity (a publication, a unit's TTHC).
+          "WITH RECURSIVE subtree (id, depth) AS (SELECT value, 0 FROM json_each(?1) UNION ALL " +
+          "SELECT u.id, s.depth + 1 FROM units u JOIN subtree s ON u.parent_id = s.id WHERE s.depth < 8) " +
+          "SELECT a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.details, a.unit_id, " +
+          "u.code AS unit_code, u.name AS unit_name FROM audit_log a LEFT JOIN units u ON u.id = " +
+          "coalesce(a.unit_id, CASE WHEN a.entity IN ('unit', 'scope') THEN CAST(a.entity_id AS INTEGER) END) " +
+          "WHERE (?2 IS NULL OR a.unit_id IN (SELECT id FROM subtree) " +
+          // The store's own rows name their unit or scope as the entity (a unit's change, older rows).
           "OR (a.unit_id IS NULL AND a.entity IN ('unit', 'scope') " +
-          "AND a.entity_id IN (SELECT CAST(CAST(id AS INTEGER) AS TEXT) FROM subtree))) " +
+          "AND a.entity_id IN (SELECT CAST(id AS TEXT) FROM subtree))) " +
           "AND (?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.at <= ?4) ORDER BY a.id DESC LIMIT ?5",
-        args: [query.subtreeOf ?? 0, query.subtreeOf, query.from, query.to, query.limit],
+        args: [
+          JSON.stringify(query.subtreeOf ?? []),
+          query.subtreeOf === null ? null : 1,
+          query.from,
+          query.to,
+          query.limit,
+        ],
       });
-      return result.rows.map(auditRecordFromRow);
+      return result.rows.map((row) => {
+        const code = textOrNull(row, "unit_code");
+        return {
+          ...auditRecordFromRow(row),
+          unit: code === null ? null : { code, name: text(row, "unit_name") },
+        };
+      });
     },
 
     async tthcInSubtree(rootId, limit) {

@@ -145,6 +145,7 @@ export {
   type AdminTokenRecord,
   type AuditQuery,
   type SubtreeChat,
+  type UnitAuditRecord,
 } from "./admin.ts";
 export type { AssessmentInput, AssessmentRecord, LeafScore } from "./assessments.ts";
 export type { AuditEntry, AuditRecord } from "./audit.ts";

@@ -250,6 +250,7 @@ export function publishedRepo(sql: Sql): PublishedRepo {
             entity: "scope",
             entityId: String(entries[0]?.scopeUnitId),
             details: { publishedOn, assessments: ids },
+            unitId: entries[0]?.scopeUnitId ?? null,
           },
           ctx,
         ),
@@ -286,7 +287,13 @@ export function publishedRepo(sql: Sql): PublishedRepo {
           args: [scopeUnitId, year],
         },
         auditIfChangedStatement(
-          { action: "results.withdraw", entity: "scope", entityId: String(scopeUnitId), details: { year } },
+          {
+            action: "results.withdraw",
+            entity: "scope",
+            entityId: String(scopeUnitId),
+            details: { year },
+            unitId: scopeUnitId,
+          },
           ctx,
         ),
       ]);

@@ -556,6 +556,13 @@ describe("publish, unpublish and the audit log", () => {
     const seen = await (await call(app, "GET", "/admin/audit?unit=10675", secrets.kinhMon)).json();
     const put = seen.entries.find((e: { action: string }) => e.action === "tthc.put");
     expect(put.actor).toBe(`admin-token:${ids.kinhMon}`);
+    // Named for a person: the unit by code and name, the action, who and when in Vietnam time.
+    expect(put).toMatchObject({
+      unit: { code: "10675", name: expect.stringContaining("An Lưu") },
+      what: "Cập nhật số liệu thủ tục hành chính của một kỳ",
+      who: `mã truy cập số ${ids.kinhMon}`,
+      when: "01/03/2026 10:00",
+    });
     expect(put.details).toMatchObject({
       periodStart: "2024-01-01",
       periodEnd: "2024-03-31",

@@ -36,7 +36,7 @@ import type { PeerSetResult } from "../../src/core/index.ts";
 import { kinhMon2021 } from "../../src/demo/fixtures/index.ts";
 import type { ImportReport } from "../../src/imports/index.ts";
 import type { PublishedUnitLine } from "../../src/publishing/publish.ts";
-import type { AuditRecord, ScheduleItem, TthcStats } from "../../src/store/index.ts";
+import type { ScheduleItem, TthcStats, UnitAuditRecord } from "../../src/store/index.ts";
 import { KINH_MON_CODE } from "../support/kinh-mon-units.ts";
 import { ADMIN_TOKEN, type AdminFixture, type Body, call, openAdminFixture, TTHC_HEADER } from "./support.ts";
 
@@ -465,6 +465,8 @@ describe("the schemas follow the handlers' types", () => {
     expectTypeOf<ScheduleItem>().toExtend<
       z.input<typeof scheduleAnswer>["scopes"][number]["items"][number]
     >();
-    expectTypeOf<AuditRecord>().toExtend<z.input<typeof auditAnswer>["entries"][number]>();
+    expectTypeOf<UnitAuditRecord & { what: string; who: string; when: string }>().toExtend<
+      z.input<typeof auditAnswer>["entries"][number]
+    >();
   });
 });
