@@ -2,7 +2,7 @@
  * Who is calling the admin API, and whether the unit they act on is theirs. A bearer secret is hashed
  * first and looked up by its digest; ADMIN_TOKEN is compared digest to digest without an early exit.
  * 401 says "who are you" (missing, unknown, expired, revoked), 403 "not yours" (a unit outside the
- * token's subtree). Failures are counted per client address: too many and that address waits.
+ * token's subtree). 401s are counted per client address: too many and that address waits.
  */
 import type { Context, MiddlewareHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
@@ -35,7 +35,7 @@ export interface AuthOptions {
   adminToken: string | null;
   now: () => Date;
   trustProxy: boolean;
-  /** Refused requests (401, 403) one address may make per window before it must wait; default 20. */
+  /** Requests with an unknown, expired or revoked token (401) one address may make per window; default 20. */
   failureLimit?: number;
   /** Default 15 minutes. */
   failureWindowMs?: number;
@@ -98,7 +98,7 @@ export function authenticate(options: AuthOptions): MiddlewareHandler<AdminEnv> 
   };
 }
 
-/** Middleware: counts the refused requests (401, 403) of each address; over the limit, 429 and a wait. */
+/** Middleware: counts the 401s of each address (a token guessed or gone); over the limit, 429 and a wait. */
 export function slowFailures(options: AuthOptions): MiddlewareHandler<AdminEnv> {
   return rateLimiter<AdminEnv>({
     windowMs: options.failureWindowMs ?? 15 * 60_000,
@@ -106,10 +106,15 @@ export function slowFailures(options: AuthOptions): MiddlewareHandler<AdminEnv> 
     keyGenerator: (c) => clientAddress(c, options.trustProxy),
     standardHeaders: "draft-7",
     skipSuccessfulRequests: true,
-    requestWasSuccessful: (c) => c.res.status !== 401 && c.res.status !== 403,
+    // Only "who are you" counts: a 403 comes from a valid token (a row outside its district, a clerk
+    // retrying a file), and counting it would lock a whole office behind one address out.
+    requestWasSuccessful: (c) => c.res.status !== 401,
     handler: (c) =>
       c.json(
-        { error: "Quá nhiều yêu cầu bị từ chối từ địa chỉ này. Vui lòng chờ 15 phút rồi thử lại." },
+        {
+          error:
+            "Quá nhiều lần gửi mã truy cập sai từ địa chỉ này. Vui lòng chờ (tối đa 15 phút, xem tiêu đề Retry-After) rồi thử lại.",
+        },
         429,
         {
           connection: "close",

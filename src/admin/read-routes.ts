@@ -17,8 +17,14 @@ export function registerReadRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDeps
   admin.openapi(
     meRoute,
     (c) => {
-      const { tokenId, role, scopeName } = c.get("officer");
-      return c.json({ token: tokenId, role, scope: scopeName });
+      const { tokenId, role, scopeName, expiresAt } = c.get("officer");
+      return c.json({
+        token: tokenId,
+        role,
+        scope: scopeName,
+        expiresAt,
+        expires: expiresAt === null ? null : formatDateTime(new Date(expiresAt)),
+      });
     },
     inVietnamese(meRoute),
   );

@@ -110,6 +110,8 @@ export const meAnswer = z
     token: nullable(z.number().int(), "Số của mã truy cập; null: mã quản trị gốc (ADMIN_TOKEN)"),
     role: z.enum(["province", "district"]).describe("province: cấp tỉnh, district: cấp huyện"),
     scope: text('Phạm vi: "Thị xã Kinh Môn (292)", hoặc "mọi đơn vị" với ADMIN_TOKEN'),
+    expiresAt: nullable(z.string(), "Hết hạn lúc (ISO 8601); null: không hết hạn"),
+    expires: nullable(z.string(), "Hết hạn lúc, giờ Việt Nam: dd/mm/yyyy hh:mm; null: không hết hạn"),
   })
   .describe("Mã truy cập đang dùng");
 

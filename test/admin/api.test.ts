@@ -1029,7 +1029,18 @@ describe("repeated failures", () => {
     expect((await call(limited, "GET", "/admin/me", "wrong")).status).toBe(429);
     const valid = await call(limited, "GET", "/admin/me", secrets.kinhMon);
     expect(valid.status).toBe(429);
-    expect((await valid.json()).error).toContain("Quá nhiều yêu cầu");
+    expect((await valid.json()).error).toContain("Quá nhiều lần gửi mã truy cập sai");
+  });
+
+  it("do not count an officer's 403s: a clerk retrying a file outside the district is not locked out", async () => {
+    const limited = build(3);
+    for (let i = 0; i < 6; i++) {
+      const outside = await call(limited, "POST", "/admin/publish", secrets.kinhMon, {
+        json: { scope: "30", year: 2021, dry_run: true },
+      });
+      expect(outside.status).toBe(403);
+    }
+    expect((await call(limited, "GET", "/admin/me", secrets.kinhMon)).status).toBe(200);
   });
 
   it("let a client with a valid token through as often as it asks", async () => {
@@ -1040,6 +1051,8 @@ describe("repeated failures", () => {
         token: ids.kinhMon,
         role: "district",
         scope: "Thị xã Kinh Môn (292)",
+        expiresAt: "2026-12-31T16:59:59.999Z",
+        expires: "31/12/2026 23:59",
       });
     }
   });

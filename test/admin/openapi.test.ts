@@ -246,7 +246,13 @@ describe("each route's answer, parsed with the route's own schema", () => {
 
   it("GET /me and the chats of a unit", async () => {
     const me = await answer("/me", 200, "GET", "/me");
-    expect(me).toEqual({ token: null, role: "province", scope: "mọi đơn vị" });
+    expect(me).toEqual({
+      token: null,
+      role: "province",
+      scope: "mọi đơn vị",
+      expiresAt: null,
+      expires: null,
+    });
     everyFieldRequired("/me", me);
     const chats = await answer("/units/{code}/chats", 200, "GET", `/units/${KINH_MON_CODE}/chats`);
     expect(chats).toMatchObject({ chats: [expect.objectContaining({ unitCode: "10675" })] });
