@@ -80,6 +80,18 @@ describe("the token verb", () => {
     );
     expect(past.code).toBe(2);
     expect(past.err).toContain("--expires đã qua");
+    const impossible = await run(
+      "token",
+      "create",
+      "--unit",
+      "292",
+      "--role",
+      "district",
+      "--expires",
+      "2099-02-30",
+    );
+    expect(impossible.code).toBe(2);
+    expect(impossible.err).toContain("--expires 2099-02-30 không phải ngày có thật");
   });
 
   it("revokes a token once", async () => {
@@ -127,6 +139,6 @@ describe("the token verb", () => {
       `Đã thu hồi mã số ${id} (district, Thị xã Kinh Môn) và 1 mã do nó cấp (số ${child}).`,
     );
     const listed = (await run("token", "list")).out.split("\n").find((line) => line.startsWith(`${child}\t`));
-    expect(listed).toMatch(/đã thu hồi/);
+    expect(listed).toMatch(/đã thu hồi \d{2}\/\d{2}\/\d{4} \d{2}:\d{2}\tdo mã số \d+ cấp$/);
   });
 });

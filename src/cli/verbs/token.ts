@@ -3,9 +3,10 @@
  * database directly, so it needs no token itself: whoever can run it is trusted like ADMIN_TOKEN.
  */
 
+import { isRealDay } from "../../admin/schemas.ts";
 import { hashSecret, newSecret } from "../../admin/secret.ts";
 import { AppError } from "../../errors.ts";
-import { endOfVietnamDay, formatIsoDate, vnIsoDate } from "../../format/vi.ts";
+import { endOfVietnamDay, formatDateTime, formatIsoDate, vnIsoDate } from "../../format/vi.ts";
 import { ADMIN_ROLES, type AdminRole } from "../../store/index.ts";
 import type { CliIo } from "../io.ts";
 import { EXIT_OK, type Verb } from "../verb.ts";
@@ -43,8 +44,9 @@ async function create(argv: readonly string[], io: CliIo): Promise<number> {
   const now = new Date();
   let expiresAt: string | null = null;
   if (values.expires !== undefined) {
-    if (!ISO_DATE.test(values.expires) || Number.isNaN(Date.parse(values.expires))) {
-      throw usageError("--expires phải là ngày YYYY-MM-DD.", USAGE);
+    if (!ISO_DATE.test(values.expires)) throw usageError("--expires phải là ngày YYYY-MM-DD.", USAGE);
+    if (!isRealDay(values.expires)) {
+      throw usageError(`--expires ${values.expires} không phải ngày có thật.`, USAGE);
     }
     if (values.expires < vnIsoDate(now)) throw usageError("--expires đã qua.", USAGE);
     expiresAt = endOfVietnamDay(values.expires);
@@ -84,16 +86,19 @@ async function list(argv: readonly string[], io: CliIo): Promise<number> {
   return withStore(values.url, now, async ({ store }) => {
     const tokens = await store.admin.listTokens();
     if (tokens.length === 0) io.out("Chưa có mã truy cập nào.");
+    // Times in Vietnam, as the API's messages show them: "31/12/2026 23:59", not the stored UTC instant.
+    const shown = (instant: string) => formatDateTime(new Date(instant));
     for (const t of tokens) {
       const state = t.revokedAt
-        ? `đã thu hồi ${t.revokedAt}`
+        ? `đã thu hồi ${shown(t.revokedAt)}`
         : t.expiresAt && t.expiresAt <= now.toISOString()
-          ? `đã hết hạn ${t.expiresAt}`
+          ? `đã hết hạn ${shown(t.expiresAt)}`
           : t.expiresAt
-            ? `còn hiệu lực tới ${t.expiresAt}`
+            ? `còn hiệu lực tới ${shown(t.expiresAt)}`
             : "còn hiệu lực";
+      const issuer = t.issuedBy === null ? "" : `\tdo mã số ${t.issuedBy} cấp`;
       io.out(
-        `${t.id}\t${t.role}\t${t.unitCode} ${t.unitName}\t${t.label ?? "-"}\ttạo ${t.createdAt}\t${state}`,
+        `${t.id}\t${t.role}\t${t.unitCode} ${t.unitName}\t${t.label ?? "-"}\ttạo ${shown(t.createdAt)}\t${state}${issuer}`,
       );
     }
     return EXIT_OK;
