@@ -8,6 +8,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { readScoreSheet } from "../cli/verbs/score-input.ts";
 import { scorePeerSet } from "../core/index.ts";
+import { formatIsoDate, vnIsoDate } from "../format/vi.ts";
 import {
   formatOf,
   type ImportFormat,
@@ -126,7 +127,11 @@ export function registerImportRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDe
           input: textInput(name, body, format),
           dryRun,
           methodology: query.data.methodology,
-          source: query.data.source ?? `API quản trị (${officer.actor}): ${name}`,
+          // Public pages show a figure's source: the office that entered it and when, not a token's number
+          // or a file name (those are in the audit log's row for the file).
+          source:
+            query.data.source ??
+            `Số liệu do ${officer.tokenId === null ? "quản trị hệ thống" : officer.scopeName} nhập ngày ${formatIsoDate(vnIsoDate(ctx.now))}`,
           unitId: officer.unitId,
           hooks,
         },

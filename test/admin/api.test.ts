@@ -547,6 +547,8 @@ describe("publish, unpublish and the audit log", () => {
       unitId: (await store.admin.token(ids.kinhMon!))?.unitId,
     });
     expect(entry?.details).toMatchObject({ file: "an-luu.csv", rows: 1, changes: report.changes });
+    // What the public pages show as the figures' source: the office and the day, not a token or a file.
+    expect(entry?.details.source).toBe("Số liệu do Thị xã Kinh Môn (292) nhập ngày 01/03/2026");
 
     // The officer reads the file's row and the period's own row, with its figures before → after.
     const again = rows.replace("10,1,8,1,0,0,1", "12,1,9,2,0,0,2");
