@@ -207,7 +207,10 @@ export async function publishScope(
     throw new PublishingError(
       "ALREADY_PUBLISHED",
       `Kết quả năm ${year} của ${scope.name} đã công bố${already ? ` ngày ${formatIsoDate(already.publishedOn)}` : ""}; ` +
-        "muốn công bố lại thì rút công bố trước (unpublish).",
+        (already?.announcedAt
+          ? "kết quả đã được thông báo tới người theo dõi nên không rút công bố được nữa; nếu cần đính chính, " +
+            "hãy báo quản trị hệ thống."
+          : "muốn công bố lại thì rút công bố trước (unpublish), khi chưa thông báo tới người theo dõi."),
     );
   }
   const children = await repos.units.children(scope.id);
@@ -218,7 +221,9 @@ export async function publishScope(
   if (assessments.length === 0) {
     throw new PublishingError(
       "NO_ASSESSMENTS",
-      `Chưa có bản đánh giá năm ${year} nào của các đơn vị thuộc ${scope.name}.`,
+      `Chưa có bản đánh giá năm ${year} nào của các đơn vị trực tiếp thuộc ${scope.name} ` +
+        `(${children[0]?.level === "district" ? "huyện, thị xã, thành phố" : "xã, phường, thị trấn"}), là các đơn vị ` +
+        "được xếp hạng khi công bố phạm vi này.",
     );
   }
   const methodology = await methodologyOf(repos, assessments, scope, year);

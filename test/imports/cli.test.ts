@@ -100,7 +100,8 @@ describe("import, publish and unpublish verbs", () => {
     const again = await run("publish", "--scope", "292", "--year", "2021", "--date", "2022-03-04");
     expect(again).toMatchObject({ code: 2, out: "" });
     expect(again.err).toEqual([
-      "Kết quả năm 2021 của Thị xã Kinh Môn đã công bố ngày 04/03/2022; muốn công bố lại thì rút công bố trước (unpublish).",
+      // Announced already: it does not send the officer to an unpublish that would be refused.
+      "Kết quả năm 2021 của Thị xã Kinh Môn đã công bố ngày 04/03/2022; kết quả đã được thông báo tới người theo dõi nên không rút công bố được nữa; nếu cần đính chính, hãy báo quản trị hệ thống.",
     ]);
     const withdrawn = await run("unpublish", "--scope", "292", "--year", "2021");
     expect(withdrawn).toMatchObject({ code: 2, out: "" });
