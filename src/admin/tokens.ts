@@ -237,6 +237,17 @@ export function registerTokenRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDep
       const unit = units.at(-1);
       if (unit === undefined) {
         const level = body.role === "province" ? "tỉnh" : "huyện";
+        // The code exists at another level: the role is what is wrong, and the officer is told which.
+        const other = (await store.units.findByCode(body.unit, { from: "0001-01-01", to: "9999-12-31" })).at(
+          -1,
+        );
+        if (other !== undefined && other.level !== "commune") {
+          const fits = other.level === "province" ? "province" : "district";
+          throw badField(
+            "role",
+            `${other.name} (${other.code}) là đơn vị cấp ${other.level === "province" ? "tỉnh" : "huyện"}: dùng "${fits}"`,
+          );
+        }
         throw new HTTPException(404, { message: `Không có đơn vị cấp ${level} mã ${body.unit}.` });
       }
       await requireUnit(c, store, unit);

@@ -711,8 +711,15 @@ describe("delegation: tokens issued through the API", () => {
     const wrongLevel = await call(app, "POST", "/admin/tokens", secrets.province, {
       json: { unit: KINH_MON_CODE, role: "province" },
     });
-    expect(wrongLevel.status).toBe(404);
-    expect((await wrongLevel.json()).error).toBe(`Không có đơn vị cấp tỉnh mã ${KINH_MON_CODE}.`);
+    expect(wrongLevel.status).toBe(400);
+    expect((await wrongLevel.json()).fields).toEqual([
+      { field: "role", message: `Thị xã Kinh Môn (${KINH_MON_CODE}) là đơn vị cấp huyện: dùng "district"` },
+    ]);
+    const unknown = await call(app, "POST", "/admin/tokens", secrets.province, {
+      json: { unit: "999", role: "district" },
+    });
+    expect(unknown.status).toBe(404);
+    expect((await unknown.json()).error).toBe("Không có đơn vị cấp huyện mã 999.");
     const past = await call(app, "POST", "/admin/tokens", secrets.province, {
       json: { unit: KINH_MON_CODE, role: "district", expires: "2026-01-01" },
     });

@@ -419,7 +419,8 @@ describe("each route's answer, parsed with the route's own schema", () => {
     await answer("/tokens/{id}/revoke", 404, "POST", "/tokens/999999/revoke");
     await answer("/tokens/{id}/revoke", 400, "POST", "/tokens/x/revoke");
     await answer("POST /tokens", 400, "POST", "/tokens", { json: { unit: KINH_MON_CODE, role: "chair" } });
-    await answer("POST /tokens", 404, "POST", "/tokens", { json: { unit: KINH_MON_CODE, role: "province" } });
+    await answer("POST /tokens", 400, "POST", "/tokens", { json: { unit: KINH_MON_CODE, role: "province" } });
+    await answer("POST /tokens", 404, "POST", "/tokens", { json: { unit: "999", role: "district" } });
     await answer(
       "POST /tokens",
       403,
