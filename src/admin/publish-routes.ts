@@ -6,7 +6,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { generateInviteCode } from "../domain/invite-code.ts";
 import type { UnitRecord } from "../domain/unit.ts";
-import { vnIsoDate } from "../format/vi.ts";
+import { formatIsoDate, vnIsoDate } from "../format/vi.ts";
 import { publishScope, resolveScope, unpublishScope } from "../publishing/index.ts";
 import { type Store, yearWindow } from "../store/index.ts";
 import { limitBody } from "../web/body-limit.ts";
@@ -147,8 +147,17 @@ export function registerPublishRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminD
       const versions = await unitsForCode(c, store, body.data.scope);
       const scope = versions.find((u) => u.level !== "commune" && overlaps(u, window));
       if (scope === undefined) {
+        // A district that ended (every one did on 30/06/2025): say when, and how to reach its units.
+        const ended = versions
+          .filter((u) => u.level !== "commune" && u.validTo !== null && u.validTo < window.from)
+          .at(-1);
+        const hint =
+          ended?.validTo == null
+            ? ""
+            : ` ${ended.name} chỉ tồn tại tới ngày ${formatIsoDate(ended.validTo)}: thêm "year": ${ended.validTo.slice(0, 4)} ` +
+              "(hoặc năm trước đó) để tạo mã cho các đơn vị của nó khi đó.";
         throw new HTTPException(404, {
-          message: `Không có huyện hoặc tỉnh mã ${body.data.scope} ${year === undefined ? "hiện hành" : `trong năm ${year}`}.`,
+          message: `Không có huyện hoặc tỉnh mã ${body.data.scope} ${year === undefined ? "hiện hành" : `trong năm ${year}`}.${hint}`,
         });
       }
       const units = await store.units.children(scope.id, window);

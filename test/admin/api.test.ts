@@ -580,6 +580,19 @@ describe("publish, unpublish and the audit log", () => {
   });
 });
 
+describe("invites for a district that ended", () => {
+  it("say when it ended and which year to ask for", async () => {
+    const today = await call(app, "POST", "/admin/invites", secrets.kinhMon, {
+      json: { scope: KINH_MON_CODE, role: "chair" },
+    });
+    expect(today.status).toBe(404);
+    expect((await today.json()).error).toBe(
+      `Không có huyện hoặc tỉnh mã ${KINH_MON_CODE} hiện hành. Thị xã Kinh Môn chỉ tồn tại tới ngày 30/06/2025: ` +
+        'thêm "year": 2025 (hoặc năm trước đó) để tạo mã cho các đơn vị của nó khi đó.',
+    );
+  });
+});
+
 describe("delegation: tokens issued through the API", () => {
   it("a province officer issues a district's token, which acts on that district only, then revokes it", async () => {
     const created = await call(app, "POST", "/admin/tokens", secrets.province, {
