@@ -5,15 +5,24 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import type { UnitRecord } from "../domain/unit.ts";
-import { formatDateTime } from "../format/vi.ts";
+import { formatDateTime, vnIsoDate } from "../format/vi.ts";
 import { type IsoWeekRef, parseIsoWeek } from "../imports/dates.ts";
+import { yearWindow } from "../store/index.ts";
 import { actorLabel, auditLabel } from "./audit-labels.ts";
 import type { AdminEnv } from "./auth.ts";
 import { type AdminDeps, instantOf, inVietnamese, unitsForCode } from "./route-support.ts";
-import { auditRoute, chatsRoute, meRoute, noticeRoute, scheduleRoute, tthcRoute } from "./routes.ts";
+import {
+  auditRoute,
+  chatsRoute,
+  meRoute,
+  noticeRoute,
+  scheduleRoute,
+  tthcRoute,
+  unitsRoute,
+} from "./routes.ts";
 
 export function registerReadRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDeps): void {
-  const { store } = deps;
+  const { store, now } = deps;
   admin.openapi(
     meRoute,
     (c) => {
@@ -47,6 +56,53 @@ export function registerReadRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDeps
       });
     },
     inVietnamese(chatsRoute),
+  );
+
+  admin.openapi(
+    unitsRoute,
+    async (c) => {
+      const year = c.req.valid("query").year;
+      const today = vnIsoDate(now());
+      const window = year === undefined ? { from: today, to: today } : yearWindow(year);
+      const code = c.req.valid("param").code;
+      const scope = (await unitsForCode(c, store, code)).find(
+        (u) =>
+          u.level !== "commune" &&
+          (u.validFrom ?? "0001-01-01") <= window.to &&
+          (u.validTo ?? "9999-12-31") >= window.from,
+      );
+      if (scope === undefined) {
+        throw new HTTPException(404, {
+          message: `Không có tỉnh hoặc huyện mã ${code} ${year === undefined ? "hiện hành" : `trong năm ${year}`}.`,
+        });
+      }
+      // Down the levels: a province before the reform has districts, then communes.
+      const units = [];
+      const codes = new Map([[scope.id, scope.code]]);
+      for (let level = [scope]; level.length > 0; ) {
+        const next = [];
+        for (const parent of level) next.push(...(await store.units.children(parent.id, window)));
+        for (const u of next) codes.set(u.id, u.code);
+        units.push(...next);
+        level = next.filter((u) => u.level !== "commune");
+      }
+      return c.json({
+        scope: { code: scope.code, name: scope.name, level: scope.level },
+        window,
+        units: units
+          .map((u) => ({
+            code: u.code,
+            name: u.name,
+            kind: u.kind,
+            level: u.level,
+            parentCode: codes.get(u.parentId ?? -1) ?? "",
+            validFrom: u.validFrom,
+            validTo: u.validTo,
+          }))
+          .sort((a, b) => a.code.localeCompare(b.code)),
+      });
+    },
+    inVietnamese(unitsRoute),
   );
 
   admin.openapi(

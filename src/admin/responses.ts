@@ -379,6 +379,30 @@ export const scoreAnswer = z
   })
   .describe("Tổng, %, hạng, nhóm, xếp loại người đứng đầu, tiêu chí thấp nhất của từng đơn vị");
 
+export const unitsAnswer = z
+  .object({
+    scope: z
+      .object({ code: text("Mã GSO"), name: text("Tên đơn vị"), level: text("Cấp: province, district") })
+      .describe("Đơn vị được hỏi"),
+    window: z
+      .object({ from: text("Từ ngày (YYYY-MM-DD)"), to: text("Đến ngày (YYYY-MM-DD)") })
+      .describe("Thời gian: các đơn vị tồn tại trong khoảng này"),
+    units: z
+      .array(
+        z.object({
+          code: text("Mã GSO: mã dùng trong cột unit_code của tệp nhập"),
+          name: text("Tên đơn vị"),
+          kind: text("Loại: xã, phường, thị trấn, huyện, thị xã, thành phố…"),
+          level: text("Cấp: district, commune"),
+          parentCode: text("Mã đơn vị cấp trên"),
+          validFrom: nullable(z.string(), "Tồn tại từ ngày (YYYY-MM-DD); null: không rõ"),
+          validTo: nullable(z.string(), "Tồn tại đến ngày (YYYY-MM-DD); null: còn hiện hành"),
+        }),
+      )
+      .describe("Các đơn vị cấp dưới (mọi cấp), theo mã"),
+  })
+  .describe("Các đơn vị thuộc một tỉnh/huyện trong một năm: mã để điền tệp nhập");
+
 export const tthcAnswer = z
   .object({
     units: z

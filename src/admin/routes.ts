@@ -23,6 +23,7 @@ import {
   scoreAnswer,
   scoreRefusedBody,
   tthcAnswer,
+  unitsAnswer,
   unpublishAnswer,
 } from "./responses.ts";
 import {
@@ -33,6 +34,7 @@ import {
   scheduleQuery,
   scoreQuery,
   tthcQuery,
+  unitsQuery,
   unpublishBody,
 } from "./schemas.ts";
 
@@ -132,6 +134,18 @@ export const scoreRoute = (middleware: MiddlewareHandler) =>
       },
     ),
   });
+
+export const unitsRoute = createRoute({
+  method: "get",
+  path: "/units/{code}/units",
+  summary: "Các đơn vị cấp dưới của một tỉnh/huyện trong một năm, với mã để điền tệp nhập",
+  security,
+  request: { params: codeParam, query: unitsQuery },
+  responses: answers(unitsAnswer, "Các đơn vị cấp dưới, theo mã", {
+    400: badFields,
+    404: "Không có đơn vị mã này trong năm đó",
+  }),
+});
 
 export const tthcRoute = createRoute({
   method: "get",

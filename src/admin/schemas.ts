@@ -150,6 +150,15 @@ export const scoreQuery = z.object({
     .describe("Năm được đánh giá: quy tắc chỉ áp dụng cho một số năm chỉ được xét khi có năm"),
 });
 
+export const unitsQuery = z.object({
+  year: z
+    .string()
+    .regex(/^\d{4}$/, "phải là một năm, ví dụ 2024")
+    .transform(Number)
+    .optional()
+    .describe("Năm: các đơn vị tồn tại trong năm đó (mặc định: hôm nay)"),
+});
+
 export const tthcQuery = z.object({
   limit: z
     .string()

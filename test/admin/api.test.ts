@@ -193,6 +193,7 @@ const routes: Route[] = [
   },
   { name: "GET audit", method: "GET", path: `/admin/audit?unit=${KINH_MON_CODE}`, ok: 200 },
   { name: "GET tthc", method: "GET", path: `/admin/units/${KINH_MON_CODE}/tthc`, ok: 200 },
+  { name: "GET units", method: "GET", path: `/admin/units/${KINH_MON_CODE}/units?year=2021`, ok: 200 },
   {
     name: "GET schedule",
     method: "GET",
@@ -577,6 +578,27 @@ describe("publish, unpublish and the audit log", () => {
     const other = await (await call(app, "GET", "/admin/audit", secrets.giaLoc)).json();
     expect(JSON.stringify(other.entries)).not.toContain("an-luu.csv");
     expect(other.entries.some((e: { action: string }) => e.action === "tthc.put")).toBe(false);
+  });
+});
+
+describe("the units of a scope, with the codes files need", () => {
+  it("lists a province's districts and their communes for a year, each with its parent's code", async () => {
+    const body = await (await call(app, "GET", "/admin/units/30/units?year=2021", secrets.province)).json();
+    expect(body.scope).toEqual({ code: "30", name: "Tỉnh Hải Dương", level: "province" });
+    const district = body.units.find((u: { code: string }) => u.code === KINH_MON_CODE);
+    expect(district).toMatchObject({ level: "district", parentCode: "30" });
+    const anLuu = body.units.find((u: { code: string }) => u.code === "10675");
+    expect(anLuu).toMatchObject({
+      level: "commune",
+      parentCode: KINH_MON_CODE,
+      name: expect.stringContaining("An Lưu"),
+    });
+    expect(body.units.filter((u: { level: string }) => u.level === "commune")).toHaveLength(
+      kinhMon2021.units.length,
+    );
+    const today = await call(app, "GET", `/admin/units/${KINH_MON_CODE}/units`, secrets.kinhMon);
+    expect(today.status).toBe(404);
+    expect((await today.json()).error).toBe(`Không có tỉnh hoặc huyện mã ${KINH_MON_CODE} hiện hành.`);
   });
 });
 

@@ -29,6 +29,7 @@ import {
   scheduleRoute,
   scoreRoute,
   tthcRoute,
+  unitsRoute,
   unpublishRoute,
 } from "../../src/admin/routes.ts";
 import { tokenCreateRoute, tokenRevokeRoute, tokensListRoute } from "../../src/admin/tokens.ts";
@@ -52,6 +53,7 @@ const ROUTE_LIST: RouteConfig[] = [
   unpublishRoute(pass),
   invitesRoute(pass),
   scoreRoute(pass),
+  unitsRoute,
   tthcRoute,
   scheduleRoute,
   noticeRoute,
@@ -371,6 +373,10 @@ describe("each route's answer, parsed with the route's own schema", () => {
   });
 
   it("reads TTHC figures, a week's schedule, a notice's deliveries and the audit log", async () => {
+    const units = await answer("/units/{code}/units", 200, "GET", "/units/30/units?year=2021");
+    everyFieldRequired("/units/{code}/units", units);
+    await answer("/units/{code}/units", 400, "GET", "/units/30/units?year=soon");
+    await answer("/units/{code}/units", 404, "GET", `/units/${KINH_MON_CODE}/units`);
     const tthc = await answer("/units/{code}/tthc", 200, "GET", `/units/${KINH_MON_CODE}/tthc`);
     expect(tthc).toMatchObject({ units: [expect.objectContaining({ periods: expect.any(Array) })] });
     everyFieldRequired("/units/{code}/tthc", tthc);
