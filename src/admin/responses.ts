@@ -181,11 +181,19 @@ export const publishAnswer = z
       .array(
         z.object({
           unitId: z.number().int().describe("Số của đơn vị trong cơ sở dữ liệu"),
+          code: text("Mã GSO của đơn vị"),
           name: text("Tên đơn vị"),
           rank: z.number().int().min(1).describe("Hạng"),
+          points: z.number().describe("Tổng điểm"),
+          maxPoints: z.number().describe("Điểm tối đa"),
           pct: z.number().describe("Tỷ lệ điểm % (đã làm tròn theo phương pháp)"),
           group: text('Nhóm xếp loại, ví dụ "Tốt"'),
           rating: nullable(z.string(), "Xếp loại người đứng đầu; null: phương pháp không xếp loại"),
+          sample: z
+            .boolean()
+            .describe(
+              "true: điểm là dữ liệu mẫu (◇), không phải số liệu đã công bố: tin nhắn không nêu xếp loại từ dữ liệu mẫu",
+            ),
         }),
       )
       .describe("Bảng xếp hạng đã (hoặc sẽ) đóng băng, theo hạng"),

@@ -47,11 +47,16 @@ export interface PublishRequest {
 
 export interface PublishedUnitLine {
   unitId: number;
+  code: string;
   name: string;
   rank: number;
+  points: number;
+  maxPoints: number;
   pct: number;
   group: string;
   rating: string | null;
+  /** Sample scores (the demo's): what chats are told marks them, and raises no judgement from them. */
+  sample: boolean;
 }
 
 export interface PublishReport {
@@ -288,11 +293,15 @@ export async function publishScope(
       const member = byLabel.get(u.unit) as Member;
       return {
         unitId: member.unit.id,
+        code: member.unit.code,
         name: member.unit.name,
         rank: u.rank,
+        points: u.points,
+        maxPoints: u.maxPoints,
         pct: u.pctRounded,
         group: u.group.label,
         rating: u.headRating?.final.label ?? null,
+        sample: member.assessment.sample,
       };
     }),
   };

@@ -477,6 +477,15 @@ describe("publish, unpublish and the audit log", () => {
     const previewed = await preview.json();
     expect(previewed.dryRun).toBe(true);
     expect(previewed.ranking).toHaveLength(kinhMon2021.units.length);
+    // Named by code as files name them, with the points, and whether they are sample data.
+    expect(previewed.ranking[0]).toMatchObject({
+      code: "10675",
+      name: expect.stringContaining("An Lưu"),
+      rank: 1,
+      points: expect.any(Number),
+      maxPoints: 100,
+      sample: false,
+    });
     expect(await store.tableChecksums()).toEqual(before);
 
     const published = await call(app, "POST", "/admin/publish", secrets.province, {
