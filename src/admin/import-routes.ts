@@ -154,7 +154,7 @@ export function registerImportRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDe
         return c.json(
           {
             error: `Không tính điểm: ${sheet.problems.length} lỗi trong bảng điểm.`,
-            problems: sheet.problems.map((p) => p.text),
+            problems: sheet.problems.map((p) => ({ line: p.line, code: "BAD_SHEET", message: p.text })),
           },
           422,
         );

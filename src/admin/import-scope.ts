@@ -9,7 +9,7 @@ import type { UnitRecord } from "../domain/unit.ts";
 import { parseDate } from "../imports/dates.ts";
 import type { ImportInput, ImportKind } from "../imports/index.ts";
 import { ProblemList } from "../imports/problems.ts";
-import { openRecords } from "../imports/records.ts";
+import { type ImportRecord, openRecords } from "../imports/records.ts";
 import { type DateWindow, type Store, yearWindow } from "../store/index.ts";
 
 const ALWAYS: DateWindow = { from: "0001-01-01", to: "9999-12-31" };
@@ -35,14 +35,22 @@ function windowOf(kind: ImportKind, v: Readonly<Record<string, string>>): DateWi
 const overlaps = (u: UnitRecord, w: DateWindow) =>
   (u.validFrom ?? ALWAYS.from) <= w.to && (u.validTo ?? ALWAYS.to) >= w.from;
 
-/** One sentence per row naming a unit outside the subtree of `rootId` ("Dòng 3: …"); empty when none does. */
+/** A row naming a unit outside the token's subtree, in the importer's own problem shape. */
+export interface ScopeProblem {
+  line: number;
+  code: "OUTSIDE_SCOPE";
+  /** "Dòng 3: đơn vị mã 10675 (unit_code) không thuộc phạm vi Huyện Gia Lộc (297)." */
+  message: string;
+}
+
+/** One problem per row naming a unit outside the subtree of `rootId`; empty when none does. */
 export async function rowsOutsideSubtree(
   store: Pick<Store, "admin" | "units">,
   rootId: number,
   scopeName: string,
   kind: Exclude<ImportKind, "methodology">,
   input: ImportInput,
-): Promise<string[]> {
+): Promise<ScopeProblem[]> {
   const inside = await store.admin.subtreeIds(rootId);
   const versions = new Map<string, UnitRecord[]>();
   const versionsOf = async (code: string) => {
@@ -59,24 +67,31 @@ export async function rowsOutsideSubtree(
   const problems = new ProblemList();
   const reader = await openRecords(input, problems);
   if (problems.count > 0) return [];
-  const lines: string[] = [];
-  const refuse = (where: string, why: string) => {
-    if (lines.length < MAX_LISTED) lines.push(`${where}: ${why} không thuộc phạm vi ${scopeName}.`);
+  const lines: ScopeProblem[] = [];
+  const refuse = ({ line, where }: ImportRecord, why: string) => {
+    if (lines.length < MAX_LISTED) {
+      lines.push({
+        line,
+        code: "OUTSIDE_SCOPE",
+        message: `${where}: ${why} không thuộc phạm vi ${scopeName}.`,
+      });
+    }
   };
   for await (const batch of reader.batches) {
-    for (const { where, values: v } of batch) {
+    for (const record of batch) {
+      const v = record.values;
       const window = windowOf(kind, v);
       if (kind === "units") {
         const parent = v.parent_code ?? "";
         const code = v.code ?? "";
-        if (parent === "") refuse(where, `đơn vị ${code} không có cấp trên (parent_code), tức là cấp tỉnh,`);
-        else if (await outside(parent, window)) refuse(where, `cấp trên mã ${parent} (parent_code)`);
-        else if (code !== "" && (await outside(code, window))) refuse(where, `đơn vị mã ${code} (code)`);
+        if (parent === "") refuse(record, `đơn vị ${code} không có cấp trên (parent_code), tức là cấp tỉnh,`);
+        else if (await outside(parent, window)) refuse(record, `cấp trên mã ${parent} (parent_code)`);
+        else if (code !== "" && (await outside(code, window))) refuse(record, `đơn vị mã ${code} (code)`);
         continue;
       }
       const column = kind === "schedule" ? "scope_code" : "unit_code";
       const code = v[column] ?? "";
-      if (code !== "" && (await outside(code, window))) refuse(where, `đơn vị mã ${code} (${column})`);
+      if (code !== "" && (await outside(code, window))) refuse(record, `đơn vị mã ${code} (${column})`);
     }
   }
   return lines;

@@ -48,12 +48,21 @@ export const jsonFieldErrorBody = errorBody
   .describe("Yêu cầu không hợp lệ: nêu từng trường");
 
 /** An import naming units outside the token's subtree: the rows, one sentence each. */
+/** One refused row, the same shape wherever a file is refused (an import, a scope check, a score sheet). */
+const problemItem = (codes: string) =>
+  z.object({
+    line: nullable(
+      z.number().int(),
+      "Dòng của tệp CSV (dòng tiêu đề là 1) hoặc số thứ tự bản ghi JSON; null: cả tệp",
+    ),
+    code: text(`Mã lỗi cho chương trình: ${codes}`),
+    message: text('Một câu tiếng Việt, bắt đầu bằng vị trí: "Dòng 7: …"'),
+  });
+
 export const importScopeErrorBody = errorBody
   .extend({
     problems: z
-      .array(
-        text('Một dòng ngoài phạm vi, ví dụ "Dòng 3: đơn vị mã 10675 (unit_code) không thuộc phạm vi …"'),
-      )
+      .array(problemItem("OUTSIDE_SCOPE"))
       .optional()
       .describe("Các dòng nêu đơn vị ngoài phạm vi của mã truy cập (khi từ chối theo dòng)"),
   })
@@ -63,16 +72,7 @@ export const importScopeErrorBody = errorBody
 export const importRefusedBody = errorBody
   .extend({
     problems: z
-      .array(
-        z.object({
-          line: nullable(
-            z.number().int(),
-            "Dòng của tệp CSV (dòng tiêu đề là 1) hoặc số thứ tự bản ghi JSON; null: cả tệp",
-          ),
-          code: text("Mã lỗi cho chương trình, ví dụ BAD_VALUE, UNKNOWN_UNIT, MISSING_COLUMN"),
-          message: text('Một câu tiếng Việt, bắt đầu bằng vị trí: "Dòng 7: …"'),
-        }),
-      )
+      .array(problemItem("ví dụ BAD_VALUE, UNKNOWN_UNIT, MISSING_COLUMN, BAD_FILE"))
       .min(1)
       .describe("Từng lỗi theo thứ tự trong tệp (tối đa 100)"),
   })
@@ -84,7 +84,7 @@ export const scoreRefusedBody = z
     errorBody
       .extend({
         problems: z
-          .array(text('Một lỗi, nêu số dòng: "Dòng 2: …", "Đơn vị Tuy Hòa (dòng 2–9): …"'))
+          .array(problemItem('BAD_SHEET; câu nêu số dòng: "Dòng 2: …", "Đơn vị Tuy Hòa (dòng 2–9): …"'))
           .min(1)
           .describe("Lỗi theo số dòng"),
       })

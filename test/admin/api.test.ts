@@ -345,7 +345,13 @@ describe("scope", () => {
     expect(response.status).toBe(403);
     const body = await response.json();
     expect(body.problems).toEqual([
-      expect.stringMatching(/^Dòng 3: đơn vị mã 10675 \(unit_code\) không thuộc phạm vi Huyện Gia Lộc/),
+      {
+        line: 3,
+        code: "OUTSIDE_SCOPE",
+        message: expect.stringMatching(
+          /^Dòng 3: đơn vị mã 10675 \(unit_code\) không thuộc phạm vi Huyện Gia Lộc/,
+        ),
+      },
     ]);
     expect(await store.tableChecksums()).toEqual(before);
   });
@@ -361,7 +367,9 @@ describe("scope", () => {
       csv: `${header}\n10714,2026-01-01,2026-03-31,10,1,8,1,0,0,1`,
     });
     expect(of2026.status).toBe(403);
-    expect((await of2026.json()).problems).toEqual([expect.stringMatching(/^Dòng 2: đơn vị mã 10714/)]);
+    expect((await of2026.json()).problems).toEqual([
+      expect.objectContaining({ line: 2, message: expect.stringMatching(/^Dòng 2: đơn vị mã 10714/) }),
+    ]);
   });
 
   it("a scoped token adds units only under its subtree, never a province", async () => {
@@ -382,7 +390,7 @@ describe("scope", () => {
       csv: `${header}\n99002,Tỉnh Mới,tỉnh,,2024-01-01,\n99003,Xã Khác,xã,297,2024-01-01,2025-06-30`,
     });
     expect(district.status).toBe(403);
-    expect((await district.json()).problems).toEqual([
+    expect((await district.json()).problems.map((p: { message: string }) => p.message)).toEqual([
       expect.stringMatching(/^Dòng 2: đơn vị 99002 không có cấp trên/),
       expect.stringMatching(/^Dòng 3: cấp trên mã 297 \(parent_code\)/),
     ]);
@@ -975,7 +983,11 @@ describe("scoring preview", () => {
       csv: "unit,criterion_code,score\nTuy Hòa,F1,abc",
     });
     expect(bad.status).toBe(422);
-    expect((await bad.json()).problems[0]).toMatch(/^Dòng 2/);
+    expect((await bad.json()).problems[0]).toMatchObject({
+      line: 2,
+      code: "BAD_SHEET",
+      message: expect.stringMatching(/^Dòng 2/),
+    });
     for (const token of [null, "wrong", secrets.expired, secrets.revoked]) {
       expect(
         (await call(app, "POST", "/admin/score?methodology=phuyen-district-2022", token, { csv: sheet }))

@@ -316,7 +316,9 @@ describe("each route's answer, parsed with the route's own schema", () => {
       { csv: tthcRows("2024-01-01,2024-03-31") },
       fixture.giaLocToken,
     );
-    expect(outside).toMatchObject({ problems: [expect.stringMatching(/^Dòng 2: /)] });
+    expect(outside).toMatchObject({
+      problems: [{ line: 2, code: "OUTSIDE_SCOPE", message: expect.stringMatching(/^Dòng 2: /) }],
+    });
   });
 
   it("previews, publishes and withdraws a ranking, and refuses a second publication", async () => {
@@ -366,7 +368,7 @@ describe("each route's answer, parsed with the route's own schema", () => {
     const bad = await answer("/score", 422, "POST", "/score?methodology=phuyen-district-2022", {
       csv: "unit,criterion_code,score\nTuy Hòa,F1,abc",
     });
-    expect((bad as { problems: string[] }).problems[0]).toMatch(/^Dòng 2: /);
+    expect((bad as { problems: { message: string }[] }).problems[0]?.message).toMatch(/^Dòng 2: /);
     const unknown = await answer("/score", 422, "POST", "/score?methodology=nope", { csv: sheet });
     expect(unknown).toMatchObject({ code: expect.any(String) });
     await answer("/score", 400, "POST", "/score", { csv: sheet });
