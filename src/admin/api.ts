@@ -17,7 +17,7 @@ import { registerPublishRoutes } from "./publish-routes.ts";
 import { registerReadRoutes } from "./read-routes.ts";
 import { type AdminDeps, inVietnamese } from "./route-support.ts";
 import { templateRoute } from "./routes.ts";
-import { TEMPLATES } from "./templates.ts";
+import { EXAMPLES, TEMPLATES } from "./templates.ts";
 import { registerTokenRoutes } from "./tokens.ts";
 
 export type { AdminDeps } from "./route-support.ts";
@@ -57,7 +57,8 @@ export function adminApi(deps: AdminDeps): OpenAPIHono<AdminEnv> {
       const kind = /^([a-z]+)\.csv$/u.exec(c.req.valid("param").file)?.[1];
       const template = kind === undefined ? undefined : TEMPLATES[kind as ImportKind];
       if (template === undefined) throw new HTTPException(404, { message: "Không có mẫu này." });
-      return c.body(`\uFEFF${template}\n`, 200, {
+      const example = c.req.valid("query").example === "1" ? EXAMPLES[kind as ImportKind] : undefined;
+      return c.body(`\uFEFF${template}\n${example === undefined ? "" : `${example}\n`}`, 200, {
         "content-type": "text/csv; charset=utf-8",
         "content-disposition": `attachment; filename="${kind}.csv"`,
       });

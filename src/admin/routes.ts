@@ -344,7 +344,15 @@ export const templateRoute = createRoute({
   path: "/templates/{file}",
   summary:
     "Tệp CSV mẫu (dòng tên cột) của một loại dữ liệu: units.csv, assessments.csv, tthc.csv, schedule.csv",
-  request: { params: z.object({ file: z.string().describe("<loại>.csv") }) },
+  request: {
+    params: z.object({ file: z.string().describe("<loại>.csv") }),
+    query: z.object({
+      example: z
+        .enum(["0", "1"], { error: "chỉ nhận 1 hoặc 0" })
+        .optional()
+        .describe("1: thêm một dòng ví dụ đã điền (Phường An Lưu, Kinh Môn) để chép theo"),
+    }),
+  },
   responses: {
     200: { description: "Tệp CSV (UTF-8 có BOM, mở được bằng Excel)" },
     404: json("Không có mẫu này"),

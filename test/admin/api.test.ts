@@ -619,6 +619,23 @@ describe("the units of a scope, with the codes files need", () => {
   });
 });
 
+describe("CSV templates", () => {
+  it.each(["units", "assessments", "tthc", "schedule"])(
+    "%s.csv?example=1 has a filled row that the importer accepts as it is",
+    async (kind) => {
+      const response = await app.request(`/admin/templates/${kind}.csv?example=1`);
+      expect(response.status).toBe(200);
+      const text = (await response.text()).replace(/^\uFEFF/, "");
+      expect(text.trim().split("\n")).toHaveLength(2);
+      const before = await store.tableChecksums();
+      const tried = await call(app, "POST", `/admin/imports/${kind}?dry_run=1`, ADMIN_TOKEN, { csv: text });
+      expect(tried.status, await tried.clone().text()).toBe(200);
+      expect((await tried.json()).rows).toBe(1);
+      expect(await store.tableChecksums()).toEqual(before);
+    },
+  );
+});
+
 describe("invites for a district that ended", () => {
   it("say when it ended and which year to ask for", async () => {
     const today = await call(app, "POST", "/admin/invites", secrets.kinhMon, {
