@@ -1,4 +1,5 @@
 export { type CsvErrorCode, CsvReadError } from "./csv-error.ts";
+export { type EncodingFault, encodingMessage, findEncodingFault, lineOfIndex } from "./encoding.ts";
 export { type DecimalResult, parseDecimal } from "./parse-decimal.ts";
 export {
   type CsvDelimiter,

@@ -5,6 +5,7 @@
  */
 import { CsvError, parse } from "#csv-parse-sync";
 import { CsvReadError } from "./csv-error.ts";
+import { encodingMessage, findEncodingFault, lineOfIndex } from "./encoding.ts";
 
 export type CsvDelimiter = "," | ";";
 
@@ -47,6 +48,12 @@ export function detectDelimiter(text: string): CsvDelimiter {
 export function readCsv(text: string, options: { delimiter?: CsvDelimiter } = {}): CsvTable {
   // Line numbers are counted on "\n" only; csv-parse miscounts "\r\n" inside quoted fields.
   const normalised = text.replace(/\r\n?/g, "\n");
+  // A file in another encoding (Excel's Windows-1258 "CSV", UTF-16) is refused whole, not read garbled.
+  const fault = findEncodingFault(normalised);
+  if (fault !== null) {
+    const line = lineOfIndex(normalised, fault.index);
+    throw new CsvReadError("CSV_NOT_UTF8", encodingMessage(fault.fault, line), line);
+  }
   const delimiter = options.delimiter ?? detectDelimiter(normalised);
   let records: ParsedRecord[];
   try {

@@ -60,6 +60,16 @@ export class ProblemList {
     return this.items.length;
   }
 
+  /**
+   * Refuses the file for this one reason alone, dropping any found before it: in a file that cannot be
+   * read as a whole (another text encoding), every other reason is moot.
+   */
+  refuseFile(line: number | null, code: ImportProblemCode, message: string): never {
+    this.items.length = 0;
+    this.items.push({ line, code, message });
+    throw new ImportRefusedError(this);
+  }
+
   sorted(): ImportProblem[] {
     return [...this.items].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   }

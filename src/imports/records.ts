@@ -1,11 +1,12 @@
 /**
  * The rows of an import file, streamed: CSV as Excel exports it here (UTF-8 with or without BOM, "," or
  * ";", decimal comma inside quotes), or JSON (an array of objects). A CSV file is never held in memory
- * whole, so a national file of millions of rows reads in bounded memory; JSON is parsed at once.
+ * whole, so a national file of millions of rows reads in bounded memory; JSON is parsed at once. A file
+ * in another encoding (Excel's Windows-1258 "CSV", UTF-16) is refused whole, with one reason.
  * Nothing here needs Node: the same reader runs on a Worker (the admin API's imports).
  */
 import { CsvError, type Options, parse } from "#csv-parse-sync";
-import { detectDelimiter } from "../csv/index.ts";
+import { detectDelimiter, encodingMessage, findEncodingFault, lineOfIndex } from "../csv/index.ts";
 import { type ImportProblemCode, type ProblemList, refuseIfAny } from "./problems.ts";
 
 export type ImportFormat = "csv" | "json";
@@ -32,6 +33,24 @@ export interface RecordReader {
   columns: readonly string[];
   /** The rows in file order, a few thousand at a time: one await per batch, not per row. */
   batches: AsyncIterable<readonly ImportRecord[]>;
+}
+
+/**
+ * Refuses, with that one reason alone, a text that was not UTF-8 when decoded (U+FFFD or U+0000 in it),
+ * naming the line it shows first on: `firstLine` is the line `text` starts on. Nothing was written yet,
+ * or the import's transaction rolls it back.
+ */
+export function refuseIfNotUtf8(
+  text: string,
+  problems: ProblemList,
+  format: ImportFormat,
+  firstLine = 1,
+): void {
+  const found = findEncodingFault(text);
+  if (found === null) return;
+  const line = firstLine - 1 + lineOfIndex(text, found.index);
+  // A JSON problem's line is a record number (ImportProblem): this one is about the file as a whole.
+  problems.refuseFile(format === "csv" ? line : null, "BAD_FILE", encodingMessage(found.fault, line, format));
 }
 
 /** Rows handed over per batch; large enough that awaiting costs nothing, small enough to stay in cache. */
@@ -84,9 +103,11 @@ function cell(value: unknown): string {
 }
 
 async function openJson(input: ImportInput, problems: ProblemList): Promise<RecordReader> {
+  const text = await readAllText(input.chunks);
+  refuseIfNotUtf8(text, problems, "json");
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readAllText(input.chunks));
+    parsed = JSON.parse(text);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     problems.add(null, "BAD_FILE", `Tệp ${input.name} không phải JSON hợp lệ: ${why}`);
@@ -303,6 +324,8 @@ async function openCsv(
     let atStart = true;
     let pending: ParsedRecord[] = [];
     for await (const piece of recordPieces(text, sizes)) {
+      // Before the piece's rows are read: a garbled cell never reaches a row's checks or the store.
+      refuseIfNotUtf8(piece, problems, "csv", firstLine);
       let records: ParsedRecord[];
       try {
         records = parse(piece, atStart ? options : later);

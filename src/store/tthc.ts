@@ -26,10 +26,10 @@ export interface TthcStats {
 }
 
 export interface TthcRepo {
-  /** Upserts by unit and period, all rows or none; unchanged rows are not rewritten (nor audited). */
   /**
-   * Upserts periods by unit and period, rewriting only what differs, each change audited with its figures
-   * before → after; one read and one write for the whole list. Returns what became of each row, in order.
+   * Upserts periods by unit and period, all rows or none, rewriting only what differs, each change audited
+   * with its figures before → after; one read and one write for the whole list. A period whose figures
+   * differ only in `source` is unchanged (not rewritten, not audited). Returns what became of each row.
    */
   put(rows: readonly TthcStats[], ctx: WriteContext): Promise<("inserted" | "updated" | "unchanged")[]>;
   get(unitId: number, periodStart: string, periodEnd: string): Promise<TthcStats | null>;
@@ -41,6 +41,11 @@ const COLUMNS =
   "unit_id, period_start, period_end, received, resolved_early, resolved_on_time, resolved_late, " +
   "pending_in_time, pending_overdue, apologies_sent, as_of, source, sample";
 const UPDATABLE = COLUMNS.split(", ").slice(3);
+/**
+ * What makes a period's figures change: not their source, so the same figures sent again from another
+ * file (or by another officer) are no change and leave no audit row. A change rewrites the source too.
+ */
+const COMPARED = UPDATABLE.filter((c) => c !== "source");
 
 export function statsFromRow(row: Row): TthcStats {
   return {
@@ -60,8 +65,8 @@ export function statsFromRow(row: Row): TthcStats {
   };
 }
 
-/** The fields an upsert may rewrite (UPDATABLE's columns), as TthcStats names them. */
-const UPDATABLE_FIELDS = [
+/** The fields whose change rewrites a period (COMPARED's columns), as TthcStats names them. */
+const COMPARED_FIELDS = [
   "received",
   "resolvedEarly",
   "resolvedOnTime",
@@ -70,7 +75,6 @@ const UPDATABLE_FIELDS = [
   "pendingOverdue",
   "apologiesSent",
   "asOf",
-  "source",
   "sample",
 ] as const satisfies readonly (keyof TthcStats)[];
 
@@ -96,7 +100,7 @@ function upsert(s: TthcStats): InStatement {
       "ON CONFLICT (unit_id, period_start, period_end) DO UPDATE SET " +
       UPDATABLE.map((c) => `${c} = excluded.${c}`).join(", ") +
       " WHERE " +
-      UPDATABLE.map((c) => `tthc_stats.${c} IS NOT excluded.${c}`).join(" OR "),
+      COMPARED.map((c) => `tthc_stats.${c} IS NOT excluded.${c}`).join(" OR "),
     args: [
       s.unitId,
       s.periodStart,
@@ -132,7 +136,7 @@ export function tthcRepo(sql: Sql): TthcRepo {
       const outcomes = rows.map((s) => {
         const old = before.get(`${s.unitId}|${s.periodStart}|${s.periodEnd}`);
         if (old === undefined) return "inserted" as const;
-        return UPDATABLE_FIELDS.every((field) => old[field] === s[field])
+        return COMPARED_FIELDS.every((field) => old[field] === s[field])
           ? ("unchanged" as const)
           : ("updated" as const);
       });

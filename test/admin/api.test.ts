@@ -27,6 +27,7 @@ import {
   kinhMonRows,
   openKinhMon,
 } from "../support/kinh-mon-units.ts";
+import { windows1258 } from "../support/legacy-encodings.ts";
 
 const memory = backends.find((b) => b.name === "memory")!;
 const ADMIN_TOKEN = "bootstrap-admin-token-0123456789";
@@ -353,6 +354,30 @@ describe("scope", () => {
         ),
       },
     ]);
+    expect(await store.tableChecksums()).toEqual(before);
+  });
+
+  it("refuses a CSV that is not UTF-8 (Excel's Windows-1258) with one problem naming its line, writing nothing", async () => {
+    const before = await store.tableChecksums();
+    const bytes = windows1258(
+      "code,name,kind,parent_code,valid_from,valid_to\n99001,Xã Mới,xã,292,2024-01-01,2025-06-30",
+    );
+    for (const token of [secrets.kinhMon, ADMIN_TOKEN]) {
+      const response = await app.request("/admin/imports/units", {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "text/csv" },
+        body: bytes,
+      });
+      expect(response.status).toBe(422);
+      expect((await response.json()).problems).toEqual([
+        {
+          line: 2,
+          code: "BAD_FILE",
+          message:
+            'Dòng 2: tệp không phải UTF-8 (có ký tự không đọc được). Trong Excel, chọn Lưu thành → "CSV UTF-8 (Comma delimited) (*.csv)" rồi gửi lại.',
+        },
+      ]);
+    }
     expect(await store.tableChecksums()).toEqual(before);
   });
 

@@ -1,6 +1,10 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/dispatch.ts";
 import { memoryIo } from "../../src/cli/io.ts";
+import { utf16le, windows1258 } from "../support/legacy-encodings.ts";
 
 const FIXTURES = "test/fixtures";
 const score = ["score", "--methodology", "phuyen-district-2022"];
@@ -102,6 +106,25 @@ describe("score: a trial computation of a CSV sheet", () => {
     const { code, err } = await run([...score, "--scores", "x.csv"], { "x.csv": "a;b\n1;2\n" });
     expect(code).toBe(2);
     expect(err).toContain("Dòng 1: thiếu cột unit, criterion_code, score");
+  });
+
+  it("refuses a sheet Excel saved as Windows-1258 or UTF-16, saying how to save it as CSV UTF-8", async () => {
+    const sheet = await readFile(`${FIXTURES}/phu-yen-districts-2022.csv`, "utf8");
+    const dir = await mkdtemp(join(tmpdir(), "cchc-score-"));
+    try {
+      await writeFile(join(dir, "excel.csv"), windows1258(sheet));
+      await writeFile(join(dir, "unicode.csv"), utf16le(sheet));
+      const excel = await run([...score, "--scores", join(dir, "excel.csv")]);
+      expect([excel.code, excel.out]).toEqual([2, ""]);
+      expect(excel.err).toBe(
+        'Dòng 2: tệp không phải UTF-8 (có ký tự không đọc được). Trong Excel, chọn Lưu thành → "CSV UTF-8 (Comma delimited) (*.csv)" rồi gửi lại.',
+      );
+      const unicode = await run([...score, "--scores", join(dir, "unicode.csv")]);
+      expect(unicode.code).toBe(2);
+      expect(unicode.err).toMatch(/^Dòng 1: tệp được lưu dạng UTF-16 \("Unicode Text"\)/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("reports problems in the previous year's file as such", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CsvReadError, detectDelimiter, readCsv, requireColumns } from "../../src/csv/index.ts";
 import { caught } from "../core/support/caught.ts";
+import { asUtf8, utf16le, windows1258 } from "../support/legacy-encodings.ts";
 
 const refusal = (run: () => unknown) => caught(run, CsvReadError);
 
@@ -50,6 +51,18 @@ describe("reading a CSV score sheet", () => {
   it("refuses an unclosed quote (CSV_MALFORMED) and an empty file (CSV_EMPTY)", () => {
     expect(refusal(() => readCsv('unit,criterion_code,score\n"Sông Cầu,F1,1\n')).code).toBe("CSV_MALFORMED");
     expect(refusal(() => readCsv("\n\n")).code).toBe("CSV_EMPTY");
+  });
+
+  it("refuses a sheet that is not UTF-8 (Windows-1258, UTF-16), naming its first line (CSV_NOT_UTF8)", () => {
+    const sheet = 'unit,criterion_code,score\r\nAn Luu,F1,"17,64"\r\nSông Cầu,F1,"17,64"\r\n';
+    const excel = refusal(() => readCsv(asUtf8(windows1258(sheet))));
+    expect(excel).toMatchObject({ code: "CSV_NOT_UTF8", details: { line: 3 } });
+    expect(excel.message).toBe(
+      'Dòng 3: tệp không phải UTF-8 (có ký tự không đọc được). Trong Excel, chọn Lưu thành → "CSV UTF-8 (Comma delimited) (*.csv)" rồi gửi lại.',
+    );
+    const unicode = refusal(() => readCsv(asUtf8(utf16le(sheet))));
+    expect(unicode).toMatchObject({ code: "CSV_NOT_UTF8", details: { line: 1 } });
+    expect(unicode.message).toMatch(/^Dòng 1: tệp được lưu dạng UTF-16 \("Unicode Text"\), không phải UTF-8/);
   });
 
   it("refuses a table without the required columns, listing the ones it has (CSV_MISSING_COLUMN)", () => {

@@ -261,6 +261,47 @@ describe("tthc and schedule", () => {
     });
   });
 
+  const TTHC_2024 =
+    "unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,apologies_sent,as_of";
+
+  it("reads as_of as the period dates are read, keeps a portal's instant as given, and empty as unknown", async () => {
+    const file = [
+      TTHC_2024,
+      "10675,2024-01-01,2024-03-31,10,0,9,1,0,0,1,05/07/2024",
+      "10675,2024-04-01,2024-06-30,10,0,9,1,0,0,1,2024-07-05",
+      "10675,2024-07-01,2024-09-30,10,0,9,1,0,0,1,2024-10-02T08:00:00+07:00",
+      "10675,2024-10-01,2024-12-31,10,0,9,1,0,0,1,",
+    ].join("\n");
+    await runImport(store, { kind: "tthc", input: textInput("tthc-2024.csv", file) }, ctx);
+    const [anLuu] = await store.units.findByCode("10675", yearWindow(2024), "commune");
+    const periods = await store.tthc.forUnit(anLuu?.id ?? 0, 4);
+    expect(periods.map((p) => [p.periodEnd, p.asOf])).toEqual([
+      ["2024-12-31", null],
+      ["2024-09-30", "2024-10-02T08:00:00+07:00"],
+      ["2024-06-30", "2024-07-05"],
+      ["2024-03-31", "2024-07-05"],
+    ]);
+  });
+
+  it("counts the same figures sent again under another file name as unchanged, writing nothing", async () => {
+    const file = [TTHC_2024, "10723,2024-01-01,2024-03-31,20,2,17,1,0,0,1,31/3/2024"].join("\n");
+    const first = await runImport(store, { kind: "tthc", input: textInput("an-sinh-quy-1.csv", file) }, ctx);
+    expect(first.changes[0]).toMatchObject({ inserted: 1 });
+    const before = await store.tableChecksums();
+    for (const request of [
+      { input: textInput("an-sinh-quy-1 (1).csv", file) },
+      { input: textInput("tthc-gui-lai.csv", file), source: "Cán bộ phường An Sinh gửi lại" },
+    ]) {
+      const again = await runImport(store, { kind: "tthc", ...request }, ctx);
+      expect(again.changes).toEqual([{ what: "kỳ số liệu TTHC", inserted: 0, updated: 0, unchanged: 1 }]);
+    }
+    expect(await store.tableChecksums()).toEqual(before);
+    const [anSinh] = await store.units.findByCode("10723", yearWindow(2024), "commune");
+    expect((await store.tthc.get(anSinh?.id ?? 0, "2024-01-01", "2024-03-31"))?.source).toBe(
+      "Tệp an-sinh-quy-1.csv",
+    );
+  });
+
   it("refuses an empty on-time or late count: those every report gives", async () => {
     const file = [
       "unit_code,period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,pending_overdue,apologies_sent",

@@ -1,5 +1,6 @@
 /**
- * The data verbs in-process on a file database: import (units, assessments, a refused file, a dry run),
+ * The data verbs in-process on a file database: import (units, assessments, a refused file, a file not
+ * in UTF-8, a dry run),
  * publish and unpublish. Refusals exit 2 with one line per problem and nothing on stdout.
  */
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -8,7 +9,10 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runCli } from "../../src/cli/dispatch.ts";
 import { memoryIo } from "../../src/cli/io.ts";
+import { openEmbedded } from "../../src/db/open.ts";
+import { createStore } from "../../src/store/index.ts";
 import { ASSESSMENT_HEADER, kinhMonRows } from "../support/kinh-mon-units.ts";
+import { utf16le, windows1258 } from "../support/legacy-encodings.ts";
 
 const UNITS = [
   "code,name,kind,parent_code,valid_from,valid_to,predecessor_codes",
@@ -38,6 +42,10 @@ describe("import, publish and unpublish verbs", () => {
     await writeFile(file("units.csv"), UNITS);
     await writeFile(file("scores.csv"), SCORES);
     await writeFile(file("bad.csv"), `${SCORES}\n10675,2021,F3,23\n99999,2021,F1,1`);
+    // As Excel on Vietnamese Windows saves "CSV" (Windows-1258) and "Unicode Text" (UTF-16).
+    const more = `${UNITS}\n10999,Phường Hiệp Sơn,phường,292,,2025-06-30,`;
+    await writeFile(file("units-excel.csv"), windows1258(more));
+    await writeFile(file("units-unicode.csv"), utf16le(more));
   });
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });
@@ -48,6 +56,31 @@ describe("import, publish and unpublish verbs", () => {
     expect(code).toBe(0);
     expect(out).toContain("Đã nhập units từ units.csv");
     expect(out).toContain("đơn vị: thêm 5, cập nhật 0, không đổi 0");
+  });
+
+  it("refuses a file that is not UTF-8 with one line saying how to save it, and writes nothing", async () => {
+    const checksums = async () => {
+      const client = openEmbedded(url);
+      try {
+        return await createStore(client).tableChecksums();
+      } finally {
+        client.close();
+      }
+    };
+    const before = await checksums();
+    const excel = await run("import", "units", file("units-excel.csv"));
+    expect(excel).toMatchObject({ code: 2, out: "" });
+    expect(excel.err).toEqual([
+      'Dòng 2: tệp không phải UTF-8 (có ký tự không đọc được). Trong Excel, chọn Lưu thành → "CSV UTF-8 (Comma delimited) (*.csv)" rồi gửi lại.',
+      "Không nhập tệp: 1 lỗi; cơ sở dữ liệu không thay đổi.",
+    ]);
+    const unicode = await run("import", "units", file("units-unicode.csv"));
+    expect(unicode).toMatchObject({ code: 2, out: "" });
+    expect(unicode.err).toEqual([
+      'Dòng 1: tệp được lưu dạng UTF-16 ("Unicode Text"), không phải UTF-8 (có ký tự rỗng giữa các chữ). Trong Excel, chọn Lưu thành → "CSV UTF-8 (Comma delimited) (*.csv)" rồi gửi lại.',
+      "Không nhập tệp: 1 lỗi; cơ sở dữ liệu không thay đổi.",
+    ]);
+    expect(await checksums()).toEqual(before);
   });
 
   it("refuses a bad file with exit code 2, one line per problem and nothing written", async () => {

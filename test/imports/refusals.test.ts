@@ -208,6 +208,24 @@ describe("refused imports leave the database unchanged", () => {
     ]);
   });
 
+  it("refuses an as_of that is not a date, naming the column", async () => {
+    const problems = await refused(
+      "tthc",
+      "t.csv",
+      [
+        `${TTHC_HEADER},as_of`,
+        "10675,2023-01-01,2023-12-02,10,0,10,0,0,0,0,hôm qua",
+        "10723,2023-01-01,2023-12-02,10,0,10,0,0,0,0,31/02/2023",
+        "10714,2023-01-01,2023-12-02,10,0,10,0,0,0,0,02/12/2023",
+      ].join("\n"),
+    );
+    const why = "không phải ngày hợp lệ (ghi dạng 05/07/2024 hoặc 2024-07-05; để trống nếu không rõ)";
+    expect(problems).toEqual([
+      { line: 2, code: "BAD_VALUE", message: `Dòng 2: as_of "hôm qua" ${why}` },
+      { line: 3, code: "BAD_VALUE", message: `Dòng 3: as_of "31/02/2023" ${why}` },
+    ]);
+  });
+
   it("refuses more apology letters than late cases", async () => {
     const problems = await refused(
       "tthc",

@@ -403,6 +403,29 @@ describe.each(backends)("store contract on $name", (backend) => {
       });
     });
 
+    it("counts the same figures from another source as unchanged, and rewrites the source with a change", async () => {
+      await store.tthc.put([stats("2022-03-31", 50)], ctx);
+      const before = await store.tableChecksums();
+      const resent = { ...stats("2022-03-31", 50), source: "Tệp tthc-lan-2.csv" };
+      expect(await store.tthc.put([resent], at("2026-05-02T00:00:00Z"))).toEqual(["unchanged"]);
+      expect(await store.tableChecksums()).toEqual(before);
+      expect((await store.tthc.get(communeA, "2022-01-01", "2022-03-31"))?.source).toBe("test");
+
+      expect(await store.tthc.put([{ ...resent, received: 51, resolvedOnTime: 39 }], ctx)).toEqual([
+        "updated",
+      ]);
+      expect(await store.tthc.get(communeA, "2022-01-01", "2022-03-31")).toMatchObject({
+        received: 51,
+        source: "Tệp tthc-lan-2.csv",
+      });
+      const [audit] = await store.audit.list({ entity: "unit", entityId: String(communeA), limit: 1 });
+      expect(audit?.details).toMatchObject({
+        periodEnd: "2022-03-31",
+        before: { received: 50, source: "test" },
+        after: { received: 51, source: "Tệp tthc-lan-2.csv" },
+      });
+    });
+
     it("replaces a week's schedule, and the same schedule again changes nothing", async () => {
       const week = { isoYear: 2024, isoWeek: 12 };
       const items = [

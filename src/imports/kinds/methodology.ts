@@ -3,7 +3,7 @@ import { parseMethodology, ScoringError } from "../../core/index.ts";
 import { StoreError } from "../../store/index.ts";
 import { methodologyInputOf } from "../methodologies.ts";
 import { refuseIfAny } from "../problems.ts";
-import { readAllText } from "../records.ts";
+import { readAllText, refuseIfNotUtf8 } from "../records.ts";
 import { changeCount, type KindImporter } from "./kind.ts";
 
 export const importMethodology: KindImporter = async ({ repos, input, options, ctx, problems }) => {
@@ -11,9 +11,11 @@ export const importMethodology: KindImporter = async ({ repos, input, options, c
     problems.add(null, "BAD_FILE", `Phương pháp chấm điểm phải là tệp JSON; ${input.name} không phải.`);
     refuseIfAny(problems);
   }
+  const text = await readAllText(input.chunks);
+  refuseIfNotUtf8(text, problems, "json");
   let json: unknown;
   try {
-    json = JSON.parse(await readAllText(input.chunks));
+    json = JSON.parse(text);
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     problems.add(null, "BAD_FILE", `Tệp ${input.name} không phải JSON hợp lệ: ${why}`);

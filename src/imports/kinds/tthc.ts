@@ -1,7 +1,8 @@
 /**
  * `import tthc`: administrative-procedure case counts of a unit over a period. Columns unit_code,
  * period_start,period_end,received,resolved_early,resolved_on_time,resolved_late,pending_in_time,
- * pending_overdue,apologies_sent, optional resolved (checked against its parts) and as_of. On time and
+ * pending_overdue,apologies_sent, optional resolved (checked against its parts) and as_of (a date read
+ * as period_start's, or an ISO date-time with its offset as the portals publish it). On time and
  * late are required; an empty cell of the others means the figure was not published (unknown, never
  * 0), and an empty resolved_early means resolved_on_time is "trước và đúng hạn" together. The counts
  * must add up the way the TTHC report forms do where all of them are known: received = resolved +
@@ -28,6 +29,23 @@ const COUNTS = [
 type CountColumn = (typeof COUNTS)[number][0];
 const show = (n: number | null) => (n === null ? "chưa công bố" : String(n));
 
+/** A portal's "as of" instant: "2023-12-02T22:14:02+07:00" (an offset or Z is required). */
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * as_of as stored: a date as the period columns read it ("05/07/2024" → "2024-07-05"), or a portal's
+ * ISO instant kept as given; null when the cell is empty, undefined when it cannot be read.
+ */
+function parseAsOf(cell: string): string | null | undefined {
+  const text = cell.trim();
+  if (text === "") return null;
+  const date = parseDate(text);
+  if (date !== null) return date;
+  const instant = ISO_INSTANT.exec(text);
+  const day = instant?.[1];
+  return day !== undefined && parseDate(day) !== null && !Number.isNaN(Date.parse(text)) ? text : undefined;
+}
+
 const REQUIRED = ["unit_code", "period_start", "period_end", ...COUNTS.map(([c]) => c)] as const;
 
 export const importTthc: KindImporter = async ({ repos, input, options, ctx, problems }) => {
@@ -51,6 +69,13 @@ export const importTthc: KindImporter = async ({ repos, input, options, ctx, pro
       if (date === null) fail("BAD_VALUE", `${column} "${v[column] ?? ""}" không phải ngày hợp lệ`);
       return date;
     });
+    const asOf = parseAsOf(v.as_of ?? "");
+    if (asOf === undefined) {
+      fail(
+        "BAD_VALUE",
+        `as_of "${v.as_of ?? ""}" không phải ngày hợp lệ (ghi dạng 05/07/2024 hoặc 2024-07-05; để trống nếu không rõ)`,
+      );
+    }
     if (start && end && start > end)
       fail("BAD_VALUE", `kỳ báo cáo bắt đầu ${showDate(start)} sau ngày kết thúc ${showDate(end)}`);
     const n = {} as Record<CountColumn, number | null>;
@@ -64,7 +89,7 @@ export const importTthc: KindImporter = async ({ repos, input, options, ctx, pro
       if (value.ok) n[column] = value.value;
       else fail("BAD_VALUE", value.reason);
     }
-    if (issues.found || !code.ok || !start || !end) continue;
+    if (issues.found || !code.ok || !start || !end || asOf === undefined) continue;
     const onTime = n.resolved_on_time as number;
     const late = n.resolved_late as number;
 
@@ -120,7 +145,6 @@ export const importTthc: KindImporter = async ({ repos, input, options, ctx, pro
       continue;
     }
     seen.set(key, record.line);
-    const asOf = read.optionalText(v.as_of);
     rows.push({
       unitId: unit.unit.id,
       periodStart: start,
