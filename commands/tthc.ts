@@ -1,6 +1,6 @@
 /** /tthc [đơn vị] [kỳ]: administrative-procedure cases of one reporting period, against the targets. */
 import { APOLOGY_TARGET, ON_TIME_TARGET, tthcFigures } from "../src/domain/tthc.ts";
-import { formatDateTime, formatInteger, formatIsoDate, formatNumber } from "../src/format/vi.ts";
+import { formatDayOrInstant, formatInteger, formatIsoDate, formatNumber } from "../src/format/vi.ts";
 import type { TthcStats } from "../src/store/index.ts";
 import { bold, italic, type ReplyBuilder, reply } from "./reply.ts";
 import { SAMPLE_NOTE, sourceLine } from "./support/format.ts";
@@ -74,9 +74,8 @@ export const tthcCommand: Command = {
 };
 
 function asOf(stats: TthcStats): string {
-  if (stats.asOf === null) return "";
-  const instant = new Date(stats.asOf);
-  return Number.isNaN(instant.getTime()) ? "" : ` (số liệu đến ${formatDateTime(instant)})`;
+  const shown = stats.asOf === null ? null : formatDayOrInstant(stats.asOf);
+  return shown === null ? "" : ` (số liệu đến ${shown})`;
 }
 
 const count = (n: number) => `${formatInteger(n)} hồ sơ`;

@@ -1,6 +1,14 @@
 import { describe, expect, it } from "vitest";
 import { roundHalfUp } from "../src/core/round.ts";
-import { formatDate, formatInteger, formatNumber, formatScore, formatSigned } from "../src/format/vi.ts";
+import {
+  formatDate,
+  formatDayOrInstant,
+  formatInteger,
+  formatNumber,
+  formatScore,
+  formatSigned,
+  vnDayOf,
+} from "../src/format/vi.ts";
 
 describe("vi-VN formatting", () => {
   it("rounds ties half-up on the decimal value", () => {
@@ -21,5 +29,16 @@ describe("vi-VN formatting", () => {
   it("shows dates in Vietnam time", () => {
     // 17:30 UTC on 17/03 is already 18/03 in Hà Nội.
     expect(formatDate(new Date("2024-03-17T17:30:00Z"))).toBe("18/03/2024");
+  });
+});
+
+describe("a TTHC file's as_of", () => {
+  it("shows a day as that day and an instant in Vietnam time, never a day as midnight UTC", () => {
+    expect(formatDayOrInstant("2024-07-05")).toBe("05/07/2024");
+    expect(formatDayOrInstant("2023-12-02T22:14:02+07:00")).toBe("02/12/2023 22:14");
+    expect(formatDayOrInstant("hôm qua")).toBeNull();
+    expect(vnDayOf("2024-07-05")).toBe("2024-07-05");
+    expect(vnDayOf("2024-07-04T20:00:00Z")).toBe("2024-07-05");
+    expect(vnDayOf("x")).toBeNull();
   });
 });

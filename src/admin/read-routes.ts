@@ -4,7 +4,6 @@
  */
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import type { UnitRecord } from "../domain/unit.ts";
 import { formatDateTime, vnIsoDate } from "../format/vi.ts";
 import { type IsoWeekRef, parseIsoWeek } from "../imports/dates.ts";
 import { yearWindow } from "../store/index.ts";

@@ -509,7 +509,9 @@ export const noticeAnswer = z
           platform: z.enum(["telegram", "zalo", "web"]).describe("Nền tảng"),
           chatTitle: nullable(z.string(), "Tên cuộc trò chuyện; null: không rõ"),
           state: deliveryState,
-          attempts: count("Số lần gửi không thành (lỗi máy chủ, mất kết nối) trước khi thử lại; 0: chưa lần nào lỗi"),
+          attempts: count(
+            "Số lần gửi không thành (lỗi máy chủ, mất kết nối) trước khi thử lại; 0: chưa lần nào lỗi",
+          ),
           notBefore: instant("Không gửi trước"),
           sentAt: nullable(z.string(), "Gửi lúc (thời điểm ISO 8601); null: chưa gửi"),
           lastError: nullable(z.string(), "Lỗi gần nhất; null: không có"),

@@ -90,6 +90,23 @@ export function vnIsoDate(instant: Date): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/**
+ * A stated "as of" (TTHC figures): a calendar day "2024-07-05" as "05/07/2024", an instant as its time in
+ * Vietnam "05/07/2024 14:30"; null for text that is neither.
+ */
+export function formatDayOrInstant(text: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatIsoDate(text);
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? null : formatDateTime(instant);
+}
+
+/** The Vietnamese calendar day of a day or an instant ("2024-07-05" stays itself); null when neither. */
+export function vnDayOf(text: string): string | null {
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
+  const instant = new Date(text);
+  return Number.isNaN(instant.getTime()) ? null : vnIsoDate(instant);
+}
+
 /** The last instant of a Vietnamese calendar day "YYYY-MM-DD" (UTC+7 all year), as an ISO instant. */
 export function endOfVietnamDay(date: string): string {
   return new Date(Date.parse(`${date}T23:59:59.999+07:00`)).toISOString();

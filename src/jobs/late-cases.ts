@@ -15,7 +15,7 @@ import { bold, italic, type Reply, type ReplyBuilder, reply } from "../../comman
 import { SAMPLE_NOTE, sourceLine } from "../../commands/support/format.ts";
 import { compareTthc, describeTthc } from "../../commands/tthc.ts";
 import { showsLateCases } from "../domain/tthc.ts";
-import { formatDateTime, formatInteger, formatIsoDate, vnIsoDate } from "../format/vi.ts";
+import { formatDayOrInstant, formatInteger, formatIsoDate, vnDayOf, vnIsoDate } from "../format/vi.ts";
 import type { Recipient, TthcStats } from "../store/index.ts";
 import { weeklyKey, weekOfInstant } from "./period.ts";
 import { deliveryFor, unitsWithCode } from "./recipients.ts";
@@ -34,11 +34,7 @@ interface UnitWeek {
 }
 
 function datedOn(stats: TthcStats): string {
-  if (stats.asOf !== null) {
-    const instant = new Date(stats.asOf);
-    if (!Number.isNaN(instant.getTime())) return vnIsoDate(instant);
-  }
-  return stats.periodEnd;
+  return (stats.asOf === null ? null : vnDayOf(stats.asOf)) ?? stats.periodEnd;
 }
 
 function lateWords(stats: TthcStats): string {
@@ -160,7 +156,8 @@ export const lateCasesJob: Job = {
 
 function ownSection(built: ReplyBuilder, path: string, stats: TthcStats, previous: TthcStats | null): void {
   built.line(bold(path));
-  const asOf = stats.asOf === null ? "" : ` (số liệu đến ${formatDateTime(new Date(stats.asOf))})`;
+  const shown = stats.asOf === null ? null : formatDayOrInstant(stats.asOf);
+  const asOf = shown === null ? "" : ` (số liệu đến ${shown})`;
   built.line(`Kỳ: ${formatIsoDate(stats.periodStart)}–${formatIsoDate(stats.periodEnd)}${asOf}`);
   describeTthc(built, stats);
   if (previous !== null) compareTthc(built, stats, previous);
