@@ -7,7 +7,8 @@ import { leafNodes, type Methodology } from "../core/index.ts";
 import type { ScoreFixture } from "./fixtures/index.ts";
 
 export const DRAFT_YEAR = 2023;
-export const DRAFT_SOURCE = "Số liệu minh họa do cchc-bot tạo: bản nháp năm đánh giá 2023, chưa công bố";
+// Says what the figures are, not their state: an officer may publish them to try the announcement.
+export const DRAFT_SOURCE = "Số liệu minh họa do cchc-bot tạo cho năm đánh giá 2023";
 
 /** mulberry32: tiny, seedable, and good enough to scatter demo scores. */
 function random(seed: number): () => number {
