@@ -37,6 +37,10 @@ describe("a TTHC file's as_of", () => {
     expect(formatDayOrInstant("2024-07-05")).toBe("05/07/2024");
     expect(formatDayOrInstant("2023-12-02T22:14:02+07:00")).toBe("02/12/2023 22:14");
     expect(formatDayOrInstant("hôm qua")).toBeNull();
+    // Rows stored before as_of was normalised: read as Vietnamese dates, never as JavaScript's 7 May.
+    expect(formatDayOrInstant("05/07/2024")).toBe("05/07/2024");
+    expect(vnDayOf("05/07/2024")).toBe("2024-07-05");
+    expect(formatDayOrInstant("5/7/2024 08:00")).toBeNull();
     expect(vnDayOf("2024-07-05")).toBe("2024-07-05");
     expect(vnDayOf("2024-07-04T20:00:00Z")).toBe("2024-07-05");
     expect(vnDayOf("x")).toBeNull();

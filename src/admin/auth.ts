@@ -86,6 +86,14 @@ export function authenticate(options: AuthOptions): MiddlewareHandler<AdminEnv> 
         `Mã truy cập số ${token.id} đã hết hạn lúc ${formatDateTime(new Date(token.expiresAt))}.`,
       );
     }
+    // A token issued from one since revoked is refused too, however it escaped the revocation.
+    const gone = token.issuedBy === null ? null : await options.store.admin.revokedIssuer(token.id);
+    if (gone !== null) {
+      throw unauthorized(
+        `Mã truy cập số ${token.id} do mã số ${gone.id} cấp (trực tiếp hoặc gián tiếp), mà mã số ${gone.id} ` +
+          `đã bị thu hồi lúc ${formatDateTime(new Date(gone.revokedAt))}.`,
+      );
+    }
     c.set("officer", {
       tokenId: token.id,
       actor: `admin-token:${token.id}`,

@@ -154,7 +154,12 @@ export function registerImportRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDe
         return c.json(
           {
             error: `Không tính điểm: ${sheet.problems.length} lỗi trong bảng điểm.`,
-            problems: sheet.problems.map((p) => ({ line: p.line, code: "BAD_SHEET", message: p.text })),
+            // Line 0 is the sheet's way of saying "the whole file"; the shared shape says null.
+            problems: sheet.problems.map((p) => ({
+              line: p.line > 0 ? p.line : null,
+              code: "BAD_SHEET",
+              message: p.text,
+            })),
           },
           422,
         );

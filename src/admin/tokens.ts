@@ -270,7 +270,20 @@ export function registerTokenRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDep
           issuedBy: officer.tokenId,
         },
         ctx,
+        { maxActiveIssued: MAX_ACTIVE_ISSUED },
       );
+      if (id === null) {
+        // Between this request's checks and its insert, the caller's token was revoked or filled up.
+        const issuer = officer.tokenId === null ? null : await store.admin.token(officer.tokenId);
+        if (issuer?.revokedAt != null) {
+          throw new HTTPException(401, {
+            message: `Mã truy cập số ${issuer.id} vừa bị thu hồi; không cấp mã mới.`,
+          });
+        }
+        throw new HTTPException(409, {
+          message: `Mã số ${officer.tokenId} đã cấp ${MAX_ACTIVE_ISSUED} mã còn hiệu lực; hãy thu hồi mã không dùng nữa trước.`,
+        });
+      }
       const token = (await store.admin.token(id)) as AdminTokenRecord;
       return c.json({ token: view(token, ctx.now), secret }, 201);
     },
@@ -310,7 +323,8 @@ export function registerTokenRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDep
       return c.json(
         {
           token: view((await store.admin.token(id)) as AdminTokenRecord, ctx.now),
-          alsoRevoked: revoked.slice(1),
+          // Also those left working under a token revoked earlier (issued while its revocation ran).
+          alsoRevoked: revoked.filter((other) => other !== id),
         },
         200,
       );

@@ -2,7 +2,9 @@
  * Vietnamese presentation of numbers and dates: "87,03", "1.035", "18/03/2024", always in
  * Asia/Ho_Chi_Minh time. Pure functions: the caller passes every instant it wants shown.
  */
+
 import { roundHalfUp } from "../core/round.ts";
+import { parseDate } from "../imports/dates.ts";
 
 export const VN_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -90,21 +92,25 @@ export function vnIsoDate(instant: Date): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
+/** An instant as the importer keeps one: ISO 8601 with a time and an offset, nothing looser. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
 /**
- * A stated "as of" (TTHC figures): a calendar day "2024-07-05" as "05/07/2024", an instant as its time in
- * Vietnam "05/07/2024 14:30"; null for text that is neither.
+ * A stated "as of" (TTHC figures): a calendar day ("2024-07-05", or "05/07/2024" as rows stored before the
+ * importer normalised it) as "05/07/2024", an ISO instant as its time in Vietnam "05/07/2024 14:30"; null
+ * for anything else, never a guess (JavaScript reads "05/07/2024" as 7 May).
  */
 export function formatDayOrInstant(text: string): string | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return formatIsoDate(text);
-  const instant = new Date(text);
-  return Number.isNaN(instant.getTime()) ? null : formatDateTime(instant);
+  const day = parseDate(text);
+  if (day !== null) return formatIsoDate(day);
+  return ISO_INSTANT.test(text.trim()) ? formatDateTime(new Date(text.trim())) : null;
 }
 
-/** The Vietnamese calendar day of a day or an instant ("2024-07-05" stays itself); null when neither. */
+/** The Vietnamese calendar day of such a day or instant ("2024-07-05" stays itself); null when neither. */
 export function vnDayOf(text: string): string | null {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return text;
-  const instant = new Date(text);
-  return Number.isNaN(instant.getTime()) ? null : vnIsoDate(instant);
+  const day = parseDate(text);
+  if (day !== null) return day;
+  return ISO_INSTANT.test(text.trim()) ? vnIsoDate(new Date(text.trim())) : null;
 }
 
 /** The last instant of a Vietnamese calendar day "YYYY-MM-DD" (UTC+7 all year), as an ISO instant. */

@@ -91,18 +91,28 @@ export interface NoticeSummary {
 }
 
 export interface AdminRepo {
-  createToken(input: AdminTokenInput, ctx: WriteContext): Promise<number>;
+  /**
+   * Stores a token; null when its issuer is no longer valid or already has `maxActiveIssued` working
+   * tokens, checked in the same statement as the insert.
+   */
+  createToken(
+    input: AdminTokenInput,
+    ctx: WriteContext,
+    limits?: { maxActiveIssued: number },
+  ): Promise<number | null>;
   tokenByHash(secretHash: string): Promise<AdminTokenRecord | null>;
   token(id: number): Promise<AdminTokenRecord | null>;
   /** Every token, newest first (hashes included; never print them). */
   listTokens(): Promise<AdminTokenRecord[]>;
   /**
    * Revokes a token and every token issued from it down the chain, in one write, each audited; returns
-   * the ids revoked now (the token first), empty when there is no such token or it was revoked already.
+   * the ids revoked now (the token first when it was among them); empty when nothing was left to revoke.
    */
   revokeToken(id: number, ctx: WriteContext): Promise<number[]>;
   /** The tokens that issued token `id`, nearest first (its issuer, its issuer's issuer…). */
   issuersOf(id: number): Promise<number[]>;
+  /** The nearest issuer of token `id`, up the chain, that has been revoked; null when none. */
+  revokedIssuer(id: number): Promise<{ id: number; revokedAt: string } | null>;
   /** How many tokens `issuerId` has issued that are neither revoked nor expired at `now`. */
   activeIssuedBy(issuerId: number, now: Date): Promise<number>;
   /** Whether `unitId` is `rootId` or one of its descendants. */
@@ -148,9 +158,16 @@ function tokenFromRow(row: Row): AdminTokenRecord {
 }
 
 /** The token `?2` and every token issued from it, down the chain. */
+// No depth limit: a chain can be as long as a leaked token cares to make it. A token is always issued by
+// an older one (a smaller id), so walking to larger ids ends.
 const CHAIN =
-  "WITH RECURSIVE chain (id, depth) AS (SELECT ?2, 0 UNION ALL SELECT t.id, c.depth + 1 " +
-  "FROM admin_tokens t JOIN chain c ON t.issued_by = c.id WHERE c.depth < 32) SELECT id FROM chain";
+  "WITH RECURSIVE chain (id) AS (SELECT ?2 UNION SELECT t.id FROM admin_tokens t JOIN chain c " +
+  "ON t.issued_by = c.id WHERE t.id > c.id) SELECT id FROM chain";
+
+/** The issuers of token `?1`, up the chain (to smaller ids, so it ends). */
+const ISSUERS =
+  "WITH RECURSIVE up (id) AS (SELECT issued_by FROM admin_tokens WHERE id = ?1 AND issued_by < id " +
+  "UNION SELECT t.issued_by FROM admin_tokens t JOIN up u ON t.id = u.id WHERE t.issued_by < t.id) ";
 
 export function adminRepo(sql: Sql): AdminRepo {
   const selectToken = async (where: string, arg: string | number) => {
@@ -162,12 +179,18 @@ export function adminRepo(sql: Sql): AdminRepo {
     return row === undefined ? null : tokenFromRow(row);
   };
   return {
-    async createToken(input, ctx) {
+    async createToken(input, ctx, limits) {
+      const issuer = input.issuedBy ?? null;
       const [inserted] = await sql.batch([
         {
+          // Checked in the same statement as the insert: an issuer revoked (or filled up) meanwhile, by a
+          // request running alongside, issues nothing.
           sql:
             "INSERT INTO admin_tokens (secret_hash, role, unit_id, label, created_at, expires_at, issued_by) " +
-            "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+            "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE ?7 IS NULL OR (EXISTS (SELECT 1 FROM admin_tokens " +
+            "WHERE id = ?7 AND revoked_at IS NULL AND (expires_at IS NULL OR expires_at > ?5)) AND (SELECT " +
+            "count(*) FROM admin_tokens WHERE issued_by = ?7 AND revoked_at IS NULL AND (expires_at IS NULL " +
+            "OR expires_at > ?5)) < ?8) RETURNING id",
           args: [
             input.secretHash,
             input.role,
@@ -175,13 +198,15 @@ export function adminRepo(sql: Sql): AdminRepo {
             input.label,
             isoInstant(ctx.now),
             input.expiresAt,
-            input.issuedBy ?? null,
+            issuer,
+            limits?.maxActiveIssued ?? Number.MAX_SAFE_INTEGER,
           ],
         },
         {
           sql:
             "INSERT INTO audit_log (at, actor, action, entity, entity_id, details, unit_id) " +
-            "SELECT ?, ?, 'admin-token.create', 'admin_token', CAST(last_insert_rowid() AS TEXT), ?, ?",
+            "SELECT ?, ?, 'admin-token.create', 'admin_token', CAST(last_insert_rowid() AS TEXT), ?, ? " +
+            "WHERE changes() > 0",
           args: [
             isoInstant(ctx.now),
             ctx.actor,
@@ -200,8 +225,7 @@ export function adminRepo(sql: Sql): AdminRepo {
         },
       ]);
       const row = inserted?.rows[0];
-      if (row === undefined) throw new Error("admin_tokens: INSERT … RETURNING returned no row");
-      return num(row, "id");
+      return row === undefined ? null : num(row, "id");
     },
 
     tokenByHash: (secretHash) => selectToken("t.secret_hash = ?", secretHash),
@@ -234,20 +258,27 @@ export function adminRepo(sql: Sql): AdminRepo {
         },
       ]);
       const ids = (updated?.rows ?? []).map((row) => num(row, "id")).sort((a, b) => a - b);
-      // Revoked already: nothing of this token was revoked now.
-      if (!ids.includes(id)) return [];
-      return [id, ...ids.filter((other) => other !== id)];
+      // The token first when it was revoked now; tokens issued from one revoked earlier may still be.
+      return ids.includes(id) ? [id, ...ids.filter((other) => other !== id)] : ids;
     },
 
     async issuersOf(id) {
       const result = await sql.execute({
-        sql:
-          "WITH RECURSIVE up (id, depth) AS (SELECT issued_by, 1 FROM admin_tokens WHERE id = ? " +
-          "UNION ALL SELECT t.issued_by, u.depth + 1 FROM admin_tokens t JOIN up u ON t.id = u.id " +
-          "WHERE u.depth < 32) SELECT id FROM up WHERE id IS NOT NULL ORDER BY depth",
+        sql: `${ISSUERS}SELECT id FROM up WHERE id IS NOT NULL ORDER BY id DESC`,
         args: [id],
       });
       return result.rows.map((row) => num(row, "id"));
+    },
+
+    async revokedIssuer(id) {
+      const result = await sql.execute({
+        sql:
+          `${ISSUERS}SELECT t.id, t.revoked_at FROM up JOIN admin_tokens t ON t.id = up.id ` +
+          "WHERE t.revoked_at IS NOT NULL ORDER BY t.id DESC LIMIT 1",
+        args: [id],
+      });
+      const row = result.rows[0];
+      return row === undefined ? null : { id: num(row, "id"), revokedAt: text(row, "revoked_at") };
     },
 
     async activeIssuedBy(issuerId, now) {

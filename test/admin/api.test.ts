@@ -57,10 +57,11 @@ async function issue(
   const [unit] = await store.units.findByCode(code, { from: "0001-01-01", to: "9999-12-31" }, role);
   const secret = newSecret();
   secrets[name] = secret;
-  ids[name] = await store.admin.createToken(
-    { secretHash: await hashSecret(secret), role, unitId: unit!.id, label: name, expiresAt, issuedBy },
-    ctx,
-  );
+  ids[name] =
+    (await store.admin.createToken(
+      { secretHash: await hashSecret(secret), role, unitId: unit!.id, label: name, expiresAt, issuedBy },
+      ctx,
+    )) ?? undefined;
 }
 
 function build(failureLimit = 10_000): Hono {
@@ -734,6 +735,64 @@ describe("delegation: tokens issued through the API", () => {
     });
     expect(cascaded).toMatchObject({ action: "admin-token.revoke", actor: `admin-token:${ids.province}` });
     expect(cascaded?.details.cause).toBe(`mã cấp nó (số ${district.token.id}) bị thu hồi`);
+  });
+
+  it("revokes a chain however long, and refuses a token whose issuer was revoked however it escaped", async () => {
+    let holder = secrets.province;
+    const chain: number[] = [];
+    for (let i = 0; i < 40; i++) {
+      const response = await call(app, "POST", "/admin/tokens", holder, {
+        json: { unit: KINH_MON_CODE, role: "district" },
+      });
+      expect(response.status).toBe(201);
+      const made = (await response.json()) as { token: { id: number }; secret: string };
+      chain.push(made.token.id);
+      holder = made.secret;
+    }
+    const revoked = await call(app, "POST", `/admin/tokens/${chain[0]}/revoke`, secrets.province);
+    expect((await revoked.json()).alsoRevoked).toEqual(chain.slice(1));
+    expect((await call(app, "GET", "/admin/me", holder)).status).toBe(401);
+
+    // An issuer revoked while a request was issuing from it: the store refuses in the insert itself.
+    const issuer = await store.admin.token(chain[0]!);
+    const late = await store.admin.createToken(
+      {
+        secretHash: await hashSecret(newSecret()),
+        role: "district",
+        unitId: issuer!.unitId,
+        label: null,
+        expiresAt: null,
+        issuedBy: chain[0]!,
+      },
+      ctx,
+      { maxActiveIssued: 100 },
+    );
+    expect(late).toBeNull();
+
+    // A token that escaped its issuer's revocation (as one issued by a build before migration 0014 would
+    // have) is refused at the door, naming the issuer.
+    const parent = await call(app, "POST", "/admin/tokens", secrets.province, {
+      json: { unit: KINH_MON_CODE, role: "district" },
+    });
+    const parentMade = (await parent.json()) as { token: { id: number }; secret: string };
+    const child = await call(app, "POST", "/admin/tokens", parentMade.secret, {
+      json: { unit: KINH_MON_CODE, role: "district" },
+    });
+    const childMade = (await child.json()) as { token: { id: number }; secret: string };
+    await db.client.execute({
+      sql: "UPDATE admin_tokens SET revoked_at = ? WHERE id = ?",
+      args: [NOW.toISOString(), parentMade.token.id],
+    });
+    const refused = await call(app, "GET", "/admin/me", childMade.secret);
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).error).toContain(`do mã số ${parentMade.token.id} cấp`);
+    // Revoking the already revoked parent ends what is left under it, and says so.
+    const again = await call(app, "POST", `/admin/tokens/${parentMade.token.id}/revoke`, secrets.province);
+    expect(again.status).toBe(200);
+    expect((await again.json()).alsoRevoked).toEqual([childMade.token.id]);
+    expect(
+      (await call(app, "POST", `/admin/tokens/${parentMade.token.id}/revoke`, secrets.province)).status,
+    ).toBe(409);
   });
 
   it("revokes only its own, what it issued, and what lies below it: a peer's token is not the clerk's to end", async () => {

@@ -120,7 +120,7 @@ describe("the token verb", () => {
     try {
       const store = createStore(client);
       const issuer = await store.admin.token(id);
-      child = await store.admin.createToken(
+      child = (await store.admin.createToken(
         {
           secretHash: await hashSecret("cchc_child-secret"),
           role: "district",
@@ -130,7 +130,7 @@ describe("the token verb", () => {
           issuedBy: id,
         },
         { now: new Date(), actor: `admin-token:${id}` },
-      );
+      )) as number;
     } finally {
       client.close();
     }

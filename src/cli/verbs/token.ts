@@ -69,6 +69,8 @@ async function create(argv: readonly string[], io: CliIo): Promise<number> {
       { secretHash: await hashSecret(secret), role, unitId: unit.id, label, expiresAt },
       { now, actor: "cli:token create" },
     );
+    // Without an issuer nothing can refuse the insert.
+    if (id === null) throw new AppError("TOKEN_NOT_CREATED", "Không tạo được mã truy cập.", { code });
     io.out(
       `Đã tạo mã số ${id} (${role}, ${unit.name}, mã ${unit.code}` +
         `${expiresAt ? `, hết hạn ${formatIsoDate(values.expires ?? "")}` : ""}) → ${where}.`,
@@ -116,8 +118,14 @@ async function revoke(argv: readonly string[], io: CliIo): Promise<number> {
     const token = await store.admin.token(id);
     if (token === null) throw new AppError("TOKEN_NOT_FOUND", `Không có mã truy cập số ${id}.`, { id });
     const revoked = await store.admin.revokeToken(id, { now, actor: "cli:token revoke" });
-    if (revoked.length === 0) {
-      io.out(`Mã số ${id} đã bị thu hồi từ trước (${token.revokedAt}).`);
+    if (revoked[0] !== id) {
+      const shown = token.revokedAt === null ? "" : ` (${formatDateTime(new Date(token.revokedAt))})`;
+      io.out(
+        `Mã số ${id} đã bị thu hồi từ trước${shown}` +
+          (revoked.length > 0
+            ? `; thu hồi thêm ${revoked.length} mã do nó cấp (số ${revoked.join(", ")}).`
+            : "."),
+      );
       return EXIT_OK;
     }
     const issued = revoked.slice(1);
