@@ -6,33 +6,20 @@
 import { readFile } from "node:fs/promises";
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { adminApi } from "../../src/admin/api.ts";
 import { hashSecret, newSecret } from "../../src/admin/secret.ts";
-import { createApp } from "../../src/app.ts";
-import type { ChatService } from "../../src/chat/service.ts";
 import { kinhMon2021 } from "../../src/demo/fixtures/index.ts";
-import { runImport, textInput } from "../../src/imports/index.ts";
 import { announcementKey, jobNamed, resultAnnouncementJob } from "../../src/jobs/index.ts";
 import { runJob } from "../../src/jobs/run.ts";
 import type { JobDeps } from "../../src/jobs/types.ts";
-import { createLog } from "../../src/log.ts";
 import { DEFAULT_OFFICE_HOURS } from "../../src/push/delivery-window.ts";
 import { createResolver, type Resolver } from "../../src/resolve/index.ts";
 import { type AdminRole, type Store, yearWindow } from "../../src/store/index.ts";
 import { backends, type TestDatabase } from "../support/databases.ts";
-import {
-  ASSESSMENT_HEADER,
-  ctx,
-  KINH_MON_CODE,
-  kinhMonRows,
-  openKinhMon,
-} from "../support/kinh-mon-units.ts";
+import { ASSESSMENT_HEADER, ctx, KINH_MON_CODE, openKinhMon } from "../support/kinh-mon-units.ts";
 import { windows1258 } from "../support/legacy-encodings.ts";
+import { ADMIN_TOKEN, adminApp, type Body, call, issueToken, NOW, SCORES, seedAdminDemo } from "./support.ts";
 
 const memory = backends.find((b) => b.name === "memory")!;
-const ADMIN_TOKEN = "bootstrap-admin-token-0123456789";
-const NOW = new Date("2026-03-01T03:00:00Z");
-const SCORES = [ASSESSMENT_HEADER, ...kinhMon2021.units.flatMap((u) => kinhMonRows(u.unitName))].join("\n");
 
 let db: TestDatabase;
 let store: Store;
@@ -54,57 +41,17 @@ async function issue(
   expiresAt: string | null = null,
   issuedBy: number | null = null,
 ): Promise<void> {
-  const [unit] = await store.units.findByCode(code, { from: "0001-01-01", to: "9999-12-31" }, role);
-  const secret = newSecret();
-  secrets[name] = secret;
-  ids[name] =
-    (await store.admin.createToken(
-      { secretHash: await hashSecret(secret), role, unitId: unit!.id, label: name, expiresAt, issuedBy },
-      ctx,
-    )) ?? undefined;
+  ({ secret: secrets[name], id: ids[name] } = await issueToken(store, code, role, {
+    label: name,
+    expiresAt,
+    issuedBy,
+  }));
 }
 
-function build(failureLimit = 10_000): Hono {
-  const log = createLog({ redact: (line) => line, write: () => undefined });
-  return createApp({
-    chat: {} as ChatService,
-    store,
-    pingDatabase: () => store.units.count(),
-    telegram: null,
-    zalo: null,
-    log,
-    now: () => NOW,
-    admin: adminApi({ store, adminToken: ADMIN_TOKEN, now: () => NOW, log, failureLimit }),
-  });
-}
-
-const call = (
-  target: Hono,
-  method: string,
-  path: string,
-  token: string | null,
-  body?: { json?: unknown; csv?: string },
-) => {
-  const headers: Record<string, string> = {};
-  if (token !== null) headers.authorization = `Bearer ${token}`;
-  let payload: string | undefined;
-  if (body?.json !== undefined) {
-    headers["content-type"] = "application/json";
-    payload = JSON.stringify(body.json);
-  } else if (body?.csv !== undefined) {
-    headers["content-type"] = "text/csv";
-    payload = body.csv;
-  }
-  return target.request(path, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
-};
+const build = (failureLimit = 10_000): Hono => adminApp(store, { failureLimit });
 
 beforeAll(async () => {
   ({ db, store } = await openKinhMon(memory));
-  await runImport(
-    store,
-    { kind: "assessments", input: textInput("kinh-mon.csv", SCORES), methodology: "haiduong-commune-2021" },
-    ctx,
-  );
   await issue("province", "30", "province");
   await issue("kinhMon", KINH_MON_CODE, "district", "2026-12-31T16:59:59.999Z");
   await issue("giaLoc", "297", "district");
@@ -113,40 +60,7 @@ beforeAll(async () => {
   // Issued by the Kinh Môn officer (through the API), and revoked.
   await issue("revoked", KINH_MON_CODE, "district", null, ids.kinhMon ?? null);
   await store.admin.revokeToken(ids.revoked!, ctx);
-  const [commune] = await store.units.findByCode("10675", { from: "2021-01-01", to: "2021-12-31" });
-  const chat = await store.chats.touch(
-    { platform: "telegram", chatId: "-100777", type: "group", title: "UBND phường An Lưu" },
-    ctx,
-  );
-  await store.subscriptions.set(chat.id, commune!.id, "chair", ctx);
-  const [kinhMon] = await store.units.findByCode(KINH_MON_CODE, { from: "2021-01-01", to: "2021-12-31" });
-  const notice = (key: string, scopeUnitId: number | null) =>
-    store.outbox.enqueue(
-      {
-        key,
-        job: "t",
-        title: "Thử",
-        scopeUnitId,
-        parentKey: null,
-        summarize: false,
-        runAt: NOW,
-        trigger: "t",
-      },
-      [
-        {
-          chatRef: chat.id,
-          platform: "telegram",
-          subjectUnitId: commune!.id,
-          optOutKey: null,
-          body: { lines: [[{ text: "Kết quả", style: "plain" }]], choices: [] },
-          state: "pending",
-          notBefore: NOW,
-        },
-      ],
-      ctx,
-    );
-  await notice("t:kinh-mon", kinhMon!.id);
-  await notice("t:nation", null);
+  await seedAdminDemo(store);
   app = build();
 });
 afterAll(async () => {
@@ -157,7 +71,7 @@ interface Route {
   name: string;
   method: string;
   path: string;
-  body?: { json?: unknown; csv?: string };
+  body?: Body;
   /** What the valid (Kinh Môn) token gets. */
   ok: number;
   /**
@@ -1137,30 +1051,18 @@ describe("publishing through the API tells the linked chats", () => {
       office: DEFAULT_OFFICE_HOURS,
     };
     const calls: string[] = [];
-    const announcing = createApp({
-      chat: {} as ChatService,
-      store,
-      pingDatabase: () => store.units.count(),
-      telegram: null,
-      zalo: null,
-      log: createLog({ redact: (line) => line, write: () => undefined }),
-      now: () => NOW,
-      admin: adminApi({
-        store,
-        adminToken: ADMIN_TOKEN,
-        now: () => NOW,
-        log: createLog({ redact: (line) => line, write: () => undefined }),
-        // As src/entry/node.ts wires it.
-        async announce(scopeCode, year, actor) {
-          calls.push(`${scopeCode} ${year} ${actor}`);
-          await runJob(
-            jobs,
-            resultAnnouncementJob,
-            { at: NOW, scopeCode, year, trigger: "publish" },
-            { actor },
-          );
-        },
-      }),
+    const announcing = adminApp(store, {
+      failureLimit: 20,
+      // As src/admin/for-service.ts wires it.
+      async announce(scopeCode, year, actor) {
+        calls.push(`${scopeCode} ${year} ${actor}`);
+        await runJob(
+          jobs,
+          resultAnnouncementJob,
+          { at: NOW, scopeCode, year, trigger: "publish" },
+          { actor },
+        );
+      },
     });
     const preview = await call(announcing, "POST", "/admin/publish", secrets.kinhMon, {
       json: { scope: KINH_MON_CODE, year: 2021, published_on: "2022-03-04", dry_run: true },
@@ -1239,25 +1141,8 @@ describe("posting a schedule through the API", () => {
       office: DEFAULT_OFFICE_HOURS,
     };
     let wakes = 0;
-    const log = createLog({ redact: (line) => line, write: () => undefined });
-    const posting = createApp({
-      chat: {} as ChatService,
-      store,
-      pingDatabase: () => store.units.count(),
-      telegram: null,
-      zalo: null,
-      log,
-      now: () => clock,
-      // As src/entry/node.ts wires it.
-      admin: adminApi({
-        store,
-        adminToken: ADMIN_TOKEN,
-        now: () => clock,
-        log,
-        jobs,
-        wake: () => (wakes += 1),
-      }),
-    });
+    // As src/admin/for-service.ts wires it.
+    const posting = adminApp(store, { failureLimit: 20, now: () => clock, jobs, wake: () => (wakes += 1) });
     const header = "scope_code,date,start_time,end_time,title,location,participants,week";
     const first = [
       header,

@@ -4,7 +4,7 @@
  * a notice of Kinh Môn and one of the nation with a delivery to that chat, and a Gia Lộc token.
  */
 import type { Hono } from "hono";
-import { adminApi } from "../../src/admin/api.ts";
+import { type AdminDeps, adminApi } from "../../src/admin/api.ts";
 import { hashSecret, newSecret } from "../../src/admin/secret.ts";
 import { createApp } from "../../src/app.ts";
 import type { ChatService } from "../../src/chat/service.ts";
@@ -69,25 +69,40 @@ export function call(
   );
 }
 
-async function issue(store: Store, code: string, role: AdminRole): Promise<string> {
+/** A token stored as `token create` or the API would store it; its secret and id. */
+export async function issueToken(
+  store: Store,
+  code: string,
+  role: AdminRole,
+  options: { label?: string; expiresAt?: string | null; issuedBy?: number | null } = {},
+): Promise<{ secret: string; id: number }> {
   const [unit] = await store.units.findByCode(code, { from: "0001-01-01", to: "9999-12-31" }, role);
   const secret = newSecret();
-  await store.admin.createToken(
-    { secretHash: await hashSecret(secret), role, unitId: unit!.id, label: code, expiresAt: null },
+  const id = await store.admin.createToken(
+    {
+      secretHash: await hashSecret(secret),
+      role,
+      unitId: unit!.id,
+      label: options.label ?? code,
+      expiresAt: options.expiresAt ?? null,
+      issuedBy: options.issuedBy ?? null,
+    },
     ctx,
   );
-  return secret;
+  if (id === null) throw new Error(`token for ${code} not issued`);
+  return { secret, id };
 }
 
-export async function openAdminFixture(): Promise<AdminFixture> {
-  const memory = backends.find((b) => b.name === "memory")!;
-  const { db, store } = await openKinhMon(memory);
+/**
+ * The demo data of the admin tests on a Kinh Môn database: the 2021 scores, the An Lưu chair's chat, and
+ * a notice of Kinh Môn and one of the nation, each with a pending delivery to that chat.
+ */
+export async function seedAdminDemo(store: Store): Promise<void> {
   await runImport(
     store,
     { kind: "assessments", input: textInput("kinh-mon.csv", SCORES), methodology: "haiduong-commune-2021" },
     ctx,
   );
-  const giaLocToken = await issue(store, "297", "district");
   const [commune] = await store.units.findByCode("10675", { from: "2021-01-01", to: "2021-12-31" });
   const chat = await store.chats.touch(
     { platform: "telegram", chatId: "-100777", type: "group", title: "UBND phường An Lưu" },
@@ -124,16 +139,39 @@ export async function openAdminFixture(): Promise<AdminFixture> {
       ctx,
     );
   }
-  const log = createLog({ redact: (line) => line, write: () => undefined });
-  const app = createApp({
+}
+
+const quiet = createLog({ redact: (line) => line, write: () => undefined });
+
+/** The app over `store` with `admin` mounted at /admin, and no chat channel. */
+// biome-ignore lint/suspicious/noExplicitAny: the admin API's own variables; createApp only mounts it.
+export function mountAdmin(store: Store, admin: Hono<any>, now: () => Date = () => NOW): Hono {
+  return createApp({
     chat: {} as ChatService,
     store,
     pingDatabase: () => store.units.count(),
     telegram: null,
     zalo: null,
-    log,
-    now: () => NOW,
-    admin: adminApi({ store, adminToken: ADMIN_TOKEN, now: () => NOW, log, failureLimit: 10_000 }),
+    log: quiet,
+    now,
+    admin,
   });
-  return { db, store, app, giaLocToken };
+}
+
+/** The app as the Node entry mounts the admin API over `store`, with the admin API's own settings. */
+export function adminApp(store: Store, admin: Partial<AdminDeps> = {}): Hono {
+  const now = admin.now ?? (() => NOW);
+  return mountAdmin(
+    store,
+    adminApi({ store, adminToken: ADMIN_TOKEN, log: quiet, failureLimit: 10_000, ...admin, now }),
+    now,
+  );
+}
+
+export async function openAdminFixture(): Promise<AdminFixture> {
+  const memory = backends.find((b) => b.name === "memory")!;
+  const { db, store } = await openKinhMon(memory);
+  await seedAdminDemo(store);
+  const giaLocToken = (await issueToken(store, "297", "district")).secret;
+  return { db, store, app: adminApp(store), giaLocToken };
 }

@@ -1,31 +1,21 @@
 /**
- * The Worker's /admin (src/admin/for-service.ts, as src/edge/worker-app.ts mounts it) on Node over a real store: a publication queues the result
- * announcement through the job registry, as the actor who published, and marks the request for the
- * outbox drain after the response (the Worker's takeWake); a preview does neither.
+ * The Worker's /admin (src/admin/for-service.ts, as src/edge/worker-app.ts mounts it) on Node over a real
+ * store: a publication queues the result announcement through the job registry, as the actor who
+ * published, and marks the request for the outbox drain after the response (the Worker's takeWake); a
+ * preview does neither.
  */
 import type { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { adminApiFor } from "../../src/admin/for-service.ts";
-import { createApp } from "../../src/app.ts";
-import type { ChatService } from "../../src/chat/service.ts";
-import { kinhMon2021 } from "../../src/demo/fixtures/index.ts";
-import { runImport, textInput } from "../../src/imports/index.ts";
 import { announcementKey, type JobDeps } from "../../src/jobs/index.ts";
 import { silentLog } from "../../src/log.ts";
 import { DEFAULT_OFFICE_HOURS } from "../../src/push/delivery-window.ts";
 import { createResolver } from "../../src/resolve/index.ts";
 import type { Store } from "../../src/store/index.ts";
+import { ADMIN_TOKEN, mountAdmin, NOW, seedAdminDemo } from "../admin/support.ts";
 import { backends, type TestDatabase } from "../support/databases.ts";
-import {
-  ASSESSMENT_HEADER,
-  ctx,
-  KINH_MON_CODE,
-  kinhMonRows,
-  openKinhMon,
-} from "../support/kinh-mon-units.ts";
+import { KINH_MON_CODE, openKinhMon } from "../support/kinh-mon-units.ts";
 
-const ADMIN_TOKEN = "worker-admin-token-0123456789";
-const NOW = new Date("2026-03-01T03:00:00Z");
 const memory = backends.find((b) => b.name === "memory")!;
 
 let db: TestDatabase;
@@ -35,39 +25,22 @@ let wakes = 0;
 
 beforeAll(async () => {
   ({ db, store } = await openKinhMon(memory));
-  const scores = [ASSESSMENT_HEADER, ...kinhMon2021.units.flatMap((u) => kinhMonRows(u.unitName))].join("\n");
-  await runImport(
-    store,
-    { kind: "assessments", input: textInput("kinh-mon.csv", scores), methodology: "haiduong-commune-2021" },
-    ctx,
-  );
-  const [commune] = await store.units.findByCode("10675", { from: "2021-01-01", to: "2021-12-31" });
-  const chat = await store.chats.touch(
-    { platform: "telegram", chatId: "-100777", type: "group", title: "UBND phường An Lưu" },
-    ctx,
-  );
-  await store.subscriptions.set(chat.id, commune!.id, "chair", ctx);
+  await seedAdminDemo(store);
   const jobs: JobDeps = {
     store,
     resolver: async () => createResolver(await store.units.listResolvable()),
     office: DEFAULT_OFFICE_HOURS,
   };
-  app = createApp({
-    chat: {} as ChatService,
+  app = mountAdmin(
     store,
-    pingDatabase: () => store.units.count(),
-    telegram: null,
-    zalo: null,
-    log: silentLog,
-    now: () => NOW,
-    admin: adminApiFor(
+    adminApiFor(
       { store, now: () => NOW, log: silentLog, jobs },
       { adminToken: ADMIN_TOKEN, trustProxy: false },
       () => {
         wakes += 1;
       },
     ),
-  });
+  );
 });
 afterAll(async () => {
   await db.close();
