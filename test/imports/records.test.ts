@@ -1,6 +1,6 @@
 /**
  * The streamed CSV reader: the line numbers problems are reported on, whatever the file's shape, and
- * whatever size of piece csv-parse is handed at once (compared with the node:stream reader it replaced).
+ * whatever size of piece csv-parse is handed at once (compared with csv-parse reading the whole file at once).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
@@ -12,7 +12,6 @@ import {
   openRecords,
   type RecordReader,
 } from "../../src/imports/records.ts";
-import { openCsv as openCsvByStream } from "../support/stream-csv-reference.ts";
 
 function pieces(text: string, size: number): ImportInput {
   return {
@@ -35,9 +34,10 @@ async function read(text: string, size = 3, sizes: CsvPieceSizes = {}) {
   return collect(await openRecords(pieces(text, size), problems, sizes), problems);
 }
 
-async function readByStream(text: string, size: number) {
-  const problems = new ProblemList();
-  return collect(await openCsvByStream(pieces(text, size), problems), problems);
+/** The reference: the same file handed to csv-parse as one piece, nothing cut. */
+async function readWhole(text: string, size: number) {
+  const whole = { pieceChars: Number.MAX_SAFE_INTEGER, maxHeldChars: Number.MAX_SAFE_INTEGER };
+  return read(text, size, whole);
 }
 
 const HEADER = "unit_code,period_start,note";
@@ -101,11 +101,11 @@ describe("CSV records", () => {
       { line: 30_001, code: "BAD_FILE", message: "Dòng 30001: có ký tự ngay sau dấu ngoặc kép đóng" },
     ]);
     // A quote opened on line 30,001 and never closed: the parser gives up at the end of the file, as
-    // the node:stream reader did.
+    // it does reading the whole file at once.
     lines[30_000] = '10000,2024-01-01,"ghi chú';
     const text = lines.join("\n");
     const unclosed = await read(text, 64 * 1024);
-    expect(unclosed.problems).toEqual((await readByStream(text, 64 * 1024)).problems);
+    expect(unclosed.problems).toEqual((await readWhole(text, 64 * 1024)).problems);
     expect(unclosed.problems).toEqual([
       { line: 40_001, code: "BAD_FILE", message: "Dòng 40001: dấu ngoặc kép mở nhưng không đóng" },
     ]);
@@ -168,7 +168,7 @@ describe("CSV records", () => {
     expect(closed).toBe(true);
   });
 
-  it("reads every file as the node:stream reader did, whatever the chunks and pieces", async () => {
+  it("reads every file as csv-parse reads it whole, whatever the chunks and pieces", async () => {
     const cell = fc.oneof(
       fc.constantFrom("", "a", " b ", "87,5", "x;y"),
       fc
@@ -199,7 +199,7 @@ describe("CSV records", () => {
         fc.integer({ min: 1, max: 80 }),
         async (text, size, pieceChars) => {
           const now = await read(text, size, { pieceChars });
-          const before = await readByStream(text, size);
+          const before = await readWhole(text, size);
           const fileProblems = (r: typeof now) => r.problems.filter((p) => p.code === "BAD_FILE");
           expect(fileProblems(now)).toEqual(fileProblems(before));
           // A refused file's other findings depend on where each reader stopped; a readable one's do not.
