@@ -1,21 +1,10 @@
-/**
- * A TTHC import through the Worker's /admin in plain Miniflare (workerd, without nodejs_compat, as
- * wrangler.toml): how long a file of a given size takes, how many database round trips it makes (each a
- * subrequest: 50 per request on the Workers Free plan, 1,000 or more on Paid), the CPU workerd spent and
- * the memory it holds. `node --import tsx bench/edge-import.ts`, run by `npm run bench`;
- * `EDGE_IMPORT_ROWS=40,1000` for other sizes. The dry-run bundle over the loopback Hrana test server on a
- * demo-seeded file, in this process's event loop: the time is workerd's plus the loopback database's;
- * the CPU is what the workerd processes spent meanwhile (Linux /proc), an upper bound of the CPU time
- * Cloudflare would count. Prints a Markdown table.
- */
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createClient } from "@libsql/client";
 import { Miniflare } from "miniflare";
 import { dryRunBundle } from "../test/support/wrangler.ts";
-import { edgeFixtures, workerdRss } from "./edge-support.ts";
+import { edgeFixtures, workerdProcesses, workerdRss } from "./edge-support.ts";
 
 const ADMIN_TOKEN = "bench-admin-token-0123456789";
 const sizes = (process.env.EDGE_IMPORT_ROWS ?? "").split(",").filter(Boolean).map(Number);
@@ -62,25 +51,9 @@ const mf = new Miniflare({
 await mf.ready;
 /** CPU milliseconds (user + system) the workerd processes under this one have used. */
 function workerdCpuMs(): number {
-  const table = execFileSync("ps", ["-eo", "pid=,ppid=,comm="], { encoding: "utf8" })
-    .trim()
-    .split("\n")
-    .map((line) => line.trim().split(/\s+/))
-    .map(([pid, ppid, comm]) => ({ pid: Number(pid), ppid: Number(ppid), comm }));
-  const mine = new Set([process.pid]);
-  for (let grew = true; grew; ) {
-    grew = false;
-    for (const row of table) {
-      if (!mine.has(row.pid) && mine.has(row.ppid)) {
-        mine.add(row.pid);
-        grew = true;
-      }
-    }
-  }
   let ticks = 0;
-  for (const row of table) {
-    if (!mine.has(row.pid) || row.comm !== "workerd") continue;
-    const fields = readFileSync(`/proc/${row.pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
+  for (const { pid } of workerdProcesses()) {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ") ?? [];
     ticks += Number(fields[11]) + Number(fields[12]);
   }
   // USER_HZ is 100 on Linux.

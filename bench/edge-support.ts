@@ -58,8 +58,8 @@ export function diemRequest(
   };
 }
 
-/** Resident memory of the workerd processes started under this one. */
-export function workerdRss(): number {
+/** The workerd processes started under this one (pid and resident KiB), from `ps`. */
+export function workerdProcesses(): { pid: number; rssKib: number }[] {
   const table = execFileSync("ps", ["-eo", "pid=,ppid=,rss=,comm="], { encoding: "utf8" })
     .trim()
     .split("\n")
@@ -77,5 +77,10 @@ export function workerdRss(): number {
   }
   return table
     .filter((r) => mine.has(r.pid) && r.comm === "workerd")
-    .reduce((sum, r) => sum + r.rss * 1024, 0);
+    .map((r) => ({ pid: r.pid, rssKib: r.rss }));
+}
+
+/** Resident memory of the workerd processes started under this one. */
+export function workerdRss(): number {
+  return workerdProcesses().reduce((sum, r) => sum + r.rssKib * 1024, 0);
 }
