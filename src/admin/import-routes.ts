@@ -24,7 +24,7 @@ import type { Store } from "../store/index.ts";
 import { limitBody } from "../web/body-limit.ts";
 import type { AdminEnv, Officer } from "./auth.ts";
 import { rowsOutsideSubtree } from "./import-scope.ts";
-import { type AdminDeps, badRequest, ctxOf, inVietnamese } from "./route-support.ts";
+import { type AdminDeps, badField, ctxOf, inVietnamese } from "./route-support.ts";
 import { importRoute, scoreRoute } from "./routes.ts";
 
 /** A national assessments file is a few MiB; 32 MiB leaves room and still bounds a request. */
@@ -73,10 +73,7 @@ async function importBody(
   if (/^multipart\/form-data\b/iu.test(type)) {
     const file = (await c.req.parseBody()).file;
     if (!(file instanceof File)) {
-      throw badRequest({
-        error: 'Yêu cầu không hợp lệ: trường "file": thiếu tệp CSV hoặc JSON.',
-        fields: [{ field: "file", message: "thiếu tệp CSV hoặc JSON" }],
-      });
+      throw badField("file", "thiếu tệp CSV hoặc JSON");
     }
     // The name goes into messages and the rows' source: only letters, digits and a few signs of it.
     const fileName = file.name.replace(/[^\p{L}\p{N}._ -]/gu, "_").slice(0, 100) || null;

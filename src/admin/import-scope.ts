@@ -5,7 +5,7 @@
  * importer resolves it: every unit version of that code valid then must be inside the subtree. A row
  * whose unit does not exist then, or whose dates cannot be read, is left to the importer's own refusal.
  */
-import type { UnitRecord } from "../domain/unit.ts";
+import { existsDuring, type UnitRecord } from "../domain/unit.ts";
 import { parseDate } from "../imports/dates.ts";
 import type { ImportInput, ImportKind } from "../imports/index.ts";
 import { ProblemList } from "../imports/problems.ts";
@@ -31,9 +31,6 @@ function windowOf(kind: ImportKind, v: Readonly<Record<string, string>>): DateWi
     to: parseDate(v[toColumn] ?? "") ?? ALWAYS.to,
   };
 }
-
-const overlaps = (u: UnitRecord, w: DateWindow) =>
-  (u.validFrom ?? ALWAYS.from) <= w.to && (u.validTo ?? ALWAYS.to) >= w.from;
 
 /** A row naming a unit outside the token's subtree, in the importer's own problem shape. */
 export interface ScopeProblem {
@@ -62,7 +59,7 @@ export async function rowsOutsideSubtree(
     return found;
   };
   const outside = async (code: string, window: DateWindow) =>
-    (await versionsOf(code)).some((u) => overlaps(u, window) && !inside.has(u.id));
+    (await versionsOf(code)).some((u) => existsDuring(u, window) && !inside.has(u.id));
 
   const problems = new ProblemList();
   const reader = await openRecords(input, problems);

@@ -6,14 +6,10 @@
  */
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import type { AdminEnv } from "./auth.ts";
-import { errorBody, fieldErrorBody } from "./responses.ts";
+import { fieldErrorBody } from "./responses.ts";
 import { type AdminDeps, instantOf, inVietnamese } from "./route-support.ts";
+import { json, REFUSALS, security } from "./routes.ts";
 import { instant } from "./schemas.ts";
-
-const refusal = (description: string, schema: z.ZodType = errorBody) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 
 export const noticesQuery = z.object({
   from: instant.optional().describe("Tạo từ (ngày hoặc thời điểm, giờ Việt Nam cho ngày)"),
@@ -45,7 +41,7 @@ export const noticesRoute = createRoute({
   method: "get",
   path: "/notices",
   summary: "Các thông báo trong phạm vi (công bố kết quả, lịch tuần, nhắc hồ sơ trễ), mới nhất trước",
-  security: [{ bearer: [] }],
+  security,
   request: { query: noticesQuery },
   responses: {
     200: {
@@ -56,9 +52,10 @@ export const noticesRoute = createRoute({
         },
       },
     },
-    400: refusal("Tham số không hợp lệ (nêu tên trường)", fieldErrorBody),
-    401: refusal("Thiếu mã truy cập, mã sai, hết hạn hoặc đã thu hồi"),
-    429: refusal("Quá nhiều yêu cầu bị từ chối từ địa chỉ này"),
+    400: json("Tham số không hợp lệ (nêu tên trường)", fieldErrorBody),
+    // No unit in the path: the list is the caller's own subtree, never a 403.
+    401: REFUSALS[401],
+    429: REFUSALS[429],
   },
 });
 

@@ -5,7 +5,7 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { generateInviteCode } from "../domain/invite-code.ts";
-import type { UnitRecord } from "../domain/unit.ts";
+import { existsDuring } from "../domain/unit.ts";
 import { formatIsoDate, vnIsoDate } from "../format/vi.ts";
 import { publishScope, resolveScope, unpublishScope } from "../publishing/index.ts";
 import { type Store, yearWindow } from "../store/index.ts";
@@ -16,8 +16,6 @@ import { invitesRoute, publishRoute, unpublishRoute } from "./routes.ts";
 
 /** As `invite create --scope`: a province's communes with a few codes each. */
 const MAX_INVITES = 5000;
-const overlaps = (u: UnitRecord, w: { from: string; to: string }) =>
-  (u.validFrom ?? "0001-01-01") <= w.to && (u.validTo ?? "9999-12-31") >= w.from;
 /** Publish and unpublish bodies are a few fields. */
 const MAX_SMALL_BODY_BYTES = 16 * 1024;
 
@@ -145,7 +143,7 @@ export function registerPublishRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminD
       const today = vnIsoDate(ctx.now);
       const window = year === undefined ? { from: today, to: today } : yearWindow(year);
       const versions = await unitsForCode(c, store, body.data.scope);
-      const scope = versions.find((u) => u.level !== "commune" && overlaps(u, window));
+      const scope = versions.find((u) => u.level !== "commune" && existsDuring(u, window));
       if (scope === undefined) {
         // A district that ended (every one did on 30/06/2025): say when, and how to reach its units.
         const ended = versions

@@ -2,8 +2,10 @@
  * What an officer reads of their subtree: who they are, the chats linked to a unit, TTHC figures across the
  * subtree, a week's schedule, one notice's deliveries, and the audit log by unit and time.
  */
+
 import type { OpenAPIHono } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
+import { existsDuring } from "../domain/unit.ts";
 import { formatDateTime, vnIsoDate } from "../format/vi.ts";
 import { type IsoWeekRef, parseIsoWeek } from "../imports/dates.ts";
 import { yearWindow } from "../store/index.ts";
@@ -65,40 +67,26 @@ export function registerReadRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDeps
       const window = year === undefined ? { from: today, to: today } : yearWindow(year);
       const code = c.req.valid("param").code;
       const scope = (await unitsForCode(c, store, code)).find(
-        (u) =>
-          u.level !== "commune" &&
-          (u.validFrom ?? "0001-01-01") <= window.to &&
-          (u.validTo ?? "9999-12-31") >= window.from,
+        (u) => u.level !== "commune" && existsDuring(u, window),
       );
       if (scope === undefined) {
         throw new HTTPException(404, {
           message: `Không có tỉnh hoặc huyện mã ${code} ${year === undefined ? "hiện hành" : `trong năm ${year}`}.`,
         });
       }
-      // Down the levels: a province before the reform has districts, then communes.
-      const units = [];
-      const codes = new Map([[scope.id, scope.code]]);
-      for (let level = [scope]; level.length > 0; ) {
-        const next = [];
-        for (const parent of level) next.push(...(await store.units.children(parent.id, window)));
-        for (const u of next) codes.set(u.id, u.code);
-        units.push(...next);
-        level = next.filter((u) => u.level !== "commune");
-      }
+      const units = await store.units.descendants(scope.id, window);
       return c.json({
         scope: { code: scope.code, name: scope.name, level: scope.level },
         window,
-        units: units
-          .map((u) => ({
-            code: u.code,
-            name: u.name,
-            kind: u.kind,
-            level: u.level,
-            parentCode: codes.get(u.parentId ?? -1) ?? "",
-            validFrom: u.validFrom,
-            validTo: u.validTo,
-          }))
-          .sort((a, b) => a.code.localeCompare(b.code)),
+        units: units.map((u) => ({
+          code: u.code,
+          name: u.name,
+          kind: u.kind,
+          level: u.level,
+          parentCode: u.parentCode,
+          validFrom: u.validFrom,
+          validTo: u.validTo,
+        })),
       });
     },
     inVietnamese(unitsRoute),

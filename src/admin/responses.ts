@@ -105,6 +105,13 @@ export const publishingErrorBody = errorBody
 
 // ---------- 200 answers ----------
 
+/** A chat as officers see it: the store's number, never the platform's id. */
+const chatRef = z
+  .number()
+  .int()
+  .describe("Số của cuộc trò chuyện trong cơ sở dữ liệu (không phải mã nền tảng)");
+const platform = z.enum(["telegram", "zalo", "web"]).describe("Nền tảng");
+
 export const meAnswer = z
   .object({
     token: nullable(z.number().int(), "Số của mã truy cập; null: mã quản trị gốc (ADMIN_TOKEN)"),
@@ -131,11 +138,8 @@ export const chatsAnswer = z
     chats: z
       .array(
         z.object({
-          chatRef: z
-            .number()
-            .int()
-            .describe("Số của cuộc trò chuyện trong cơ sở dữ liệu (không phải mã nền tảng)"),
-          platform: z.enum(["telegram", "zalo", "web"]).describe("Nền tảng"),
+          chatRef,
+          platform,
           type: text("Loại cuộc trò chuyện của nền tảng (group, private…)"),
           title: nullable(z.string(), "Tên nhóm hoặc người; null: không rõ"),
           status: z.enum(["active", "blocked"]).describe("active: đang nhận tin, blocked: đã chặn bot"),
@@ -502,11 +506,8 @@ export const noticeAnswer = z
     deliveries: z
       .array(
         z.object({
-          chatRef: z
-            .number()
-            .int()
-            .describe("Số của cuộc trò chuyện trong cơ sở dữ liệu (không phải mã nền tảng)"),
-          platform: z.enum(["telegram", "zalo", "web"]).describe("Nền tảng"),
+          chatRef,
+          platform,
           chatTitle: nullable(z.string(), "Tên cuộc trò chuyện; null: không rõ"),
           state: deliveryState,
           attempts: count(

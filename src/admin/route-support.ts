@@ -39,6 +39,14 @@ export function badRequest(problem: { error: string; fields: unknown }): HTTPExc
   return new HTTPException(400, { res: Response.json(problem, { status: 400 }) });
 }
 
+/** The 400 of one refused field, worded as zod's refusals are (./schemas.ts fieldProblems). */
+export function badField(field: string, message: string): HTTPException {
+  return badRequest({
+    error: `Yêu cầu không hợp lệ: trường "${field}": ${message}.`,
+    fields: [{ field, message }],
+  });
+}
+
 /** Every version of a unit code the caller may act on; 404 when none exists, 403 when none is theirs. */
 export async function unitsForCode(c: Context<AdminEnv>, store: Store, code: string): Promise<UnitRecord[]> {
   const found = await store.units.findByCode(code, { from: "0001-01-01", to: "9999-12-31" });

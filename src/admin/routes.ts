@@ -39,10 +39,17 @@ import {
 } from "./schemas.ts";
 
 /** A JSON answer: its description and body schema (./responses.ts). */
-const json = (description: string, schema: z.ZodType = errorBody) => ({
+export const json = (description: string, schema: z.ZodType = errorBody) => ({
   description,
   content: { "application/json": { schema } },
 });
+
+/** What any route behind the bearer token may answer: who are you, not yours, too many refusals. */
+export const REFUSALS = {
+  401: json("Thiếu mã truy cập, mã sai, hết hạn hoặc đã thu hồi"),
+  403: json("Đơn vị ngoài phạm vi của mã truy cập"),
+  429: json("Quá nhiều yêu cầu bị từ chối từ địa chỉ này"),
+};
 
 /** An error answer: a description (body `{ error }`), or a description and its own body schema. */
 type Answer = string | { description: string; schema: z.ZodType };
@@ -63,9 +70,7 @@ function answers(
 ): RouteConfig["responses"] {
   return {
     200: json(description, ok),
-    401: json("Thiếu mã truy cập, mã sai, hết hạn hoặc đã thu hồi"),
-    403: json("Đơn vị ngoài phạm vi của mã truy cập"),
-    429: json("Quá nhiều yêu cầu bị từ chối từ địa chỉ này"),
+    ...REFUSALS,
     ...Object.fromEntries(
       Object.entries(extra).map(([code, answer]) => [
         code,
@@ -77,7 +82,7 @@ function answers(
 
 const badFields: Answer = { description: "Tham số không hợp lệ (nêu tên trường)", schema: fieldErrorBody };
 
-const security = [{ bearer: [] }];
+export const security = [{ bearer: [] }];
 const codeParam = z.object({
   code: z.string().min(1).max(64).describe("Mã đơn vị (mã GSO)"),
 });

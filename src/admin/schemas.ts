@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { vi } from "zod/locales";
-import { parseIsoWeek } from "../imports/dates.ts";
+import { parseDate, parseInstant, parseIsoWeek } from "../imports/dates.ts";
 import { IMPORT_KINDS } from "../imports/index.ts";
 
 const viErrors = vi().localeError;
@@ -22,17 +22,10 @@ const scope = z
   .min(1, "không được để trống")
   .max(64, "dài quá 64 ký tự")
   .describe("Mã GSO của huyện hoặc tỉnh được xếp hạng");
-/** Whether "YYYY-MM-DD" names a day that exists: Date.parse rolls 2026-04-31 over to 1 May. */
-export function isRealDay(text: string): boolean {
-  const day = text.slice(0, 10);
-  const parsed = new Date(`${day}T00:00:00Z`);
-  return !Number.isNaN(parsed.getTime()) && parsed.toISOString().slice(0, 10) === day;
-}
-
 const isoDate = z
   .string({ error: "phải là ngày YYYY-MM-DD" })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "phải là ngày YYYY-MM-DD", abort: true })
-  .refine(isRealDay, "không phải ngày có thật");
+  .refine((text) => parseDate(text) !== null, "không phải ngày có thật");
 
 export const publishBody = z
   .strictObject({
@@ -114,7 +107,7 @@ export const instant = z
     message: "phải là ngày YYYY-MM-DD hoặc thời điểm ISO 8601",
     abort: true,
   })
-  .refine((text) => !Number.isNaN(Date.parse(text)) && isRealDay(text), "không phải thời điểm có thật");
+  .refine((text) => parseDate(text) !== null || parseInstant(text) !== null, "không phải thời điểm có thật");
 
 export const auditQuery = z.object({
   unit: z

@@ -4,27 +4,19 @@
  * are needed only to start. A token it issues cannot reach outside the issuer's subtree, cannot take a
  * role whose unit is not of that level, and cannot outlive the issuer's own expiry.
  */
+
 import { createRoute, type OpenAPIHono, z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
 import { endOfVietnamDay, formatDateTime, vnIsoDate } from "../format/vi.ts";
+import { parseDate } from "../imports/dates.ts";
+import { levelName } from "../imports/unit-codes.ts";
 import type { AdminTokenRecord, WriteContext } from "../store/index.ts";
 import { limitBody } from "../web/body-limit.ts";
 import { type AdminEnv, requireUnit } from "./auth.ts";
-import { errorBody, fieldErrorBody, jsonFieldErrorBody } from "./responses.ts";
-import { type AdminDeps, inVietnamese } from "./route-support.ts";
-import { isRealDay } from "./schemas.ts";
+import { fieldErrorBody, jsonFieldErrorBody } from "./responses.ts";
+import { type AdminDeps, badField, inVietnamese } from "./route-support.ts";
+import { json, REFUSALS, security } from "./routes.ts";
 import { hashSecret, newSecret } from "./secret.ts";
-
-const refusal = (description: string, schema: z.ZodType = errorBody) => ({
-  description,
-  content: { "application/json": { schema } },
-});
-const common = {
-  401: refusal("Thiếu mã truy cập, mã sai, hết hạn hoặc đã thu hồi"),
-  403: refusal("Đơn vị ngoài phạm vi của mã truy cập"),
-  429: refusal("Quá nhiều yêu cầu bị từ chối từ địa chỉ này"),
-};
-const security = [{ bearer: [] }];
 
 /** A token as an officer sees it: never its secret, never its hash. */
 export const tokenView = z
@@ -67,7 +59,7 @@ export const tokenCreateBody = z
     expires: z
       .string({ error: "phải là ngày YYYY-MM-DD" })
       .regex(/^\d{4}-\d{2}-\d{2}$/, { message: "phải là ngày YYYY-MM-DD", abort: true })
-      .refine(isRealDay, "không phải ngày có thật")
+      .refine((text) => parseDate(text) !== null, "không phải ngày có thật")
       .optional()
       .describe("Hết hạn cuối ngày này (giờ Việt Nam); mặc định: cùng lúc với mã của bạn"),
   })
@@ -95,7 +87,7 @@ export const tokensListRoute = createRoute({
         },
       },
     },
-    ...common,
+    ...REFUSALS,
   },
 });
 
@@ -124,14 +116,14 @@ export const tokenCreateRoute = createRoute({
         },
       },
     },
-    400: refusal(
+    400: json(
       "Thân yêu cầu không hợp lệ (nêu tên trường), hoặc hạn dùng dài hơn mã của bạn",
       jsonFieldErrorBody,
     ),
-    404: refusal("Không có tỉnh/huyện mã này"),
-    409: refusal(`Mã đang dùng đã cấp ${MAX_ACTIVE_ISSUED} mã còn hiệu lực`),
-    413: refusal("Nội dung quá lớn"),
-    ...common,
+    404: json("Không có tỉnh/huyện mã này"),
+    409: json(`Mã đang dùng đã cấp ${MAX_ACTIVE_ISSUED} mã còn hiệu lực`),
+    413: json("Nội dung quá lớn"),
+    ...REFUSALS,
   },
 });
 
@@ -158,10 +150,10 @@ export const tokenRevokeRoute = createRoute({
         },
       },
     },
-    400: refusal("Số mã không hợp lệ", fieldErrorBody),
-    404: refusal("Không có mã số này trong phạm vi của bạn"),
-    409: refusal("Mã đã bị thu hồi từ trước"),
-    ...common,
+    400: json("Số mã không hợp lệ", fieldErrorBody),
+    404: json("Không có mã số này trong phạm vi của bạn"),
+    409: json("Mã đã bị thu hồi từ trước"),
+    ...REFUSALS,
   },
 });
 
@@ -183,15 +175,6 @@ function view(token: AdminTokenRecord, now: Date): z.infer<typeof tokenView> {
     issuedBy: token.issuedBy,
     state: stateOf(token, now),
   };
-}
-
-function badField(field: string, message: string): HTTPException {
-  return new HTTPException(400, {
-    res: Response.json(
-      { error: `Yêu cầu không hợp lệ: trường "${field}": ${message}.`, fields: [{ field, message }] },
-      { status: 400 },
-    ),
-  });
 }
 
 export function registerTokenRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDeps): void {
@@ -236,29 +219,21 @@ export function registerTokenRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDep
         units = await store.units.findByCode(body.unit, { from: "0001-01-01", to: "9999-12-31" }, body.role);
       const unit = units.at(-1);
       if (unit === undefined) {
-        const level = body.role === "province" ? "tỉnh" : "huyện";
         // The code exists at another level: the role is what is wrong, and the officer is told which.
         const other = (await store.units.findByCode(body.unit, { from: "0001-01-01", to: "9999-12-31" })).at(
           -1,
         );
         if (other !== undefined && other.level !== "commune") {
-          const fits = other.level === "province" ? "province" : "district";
           throw badField(
             "role",
-            `${other.name} (${other.code}) là đơn vị cấp ${other.level === "province" ? "tỉnh" : "huyện"}: dùng "${fits}"`,
+            `${other.name} (${other.code}) là đơn vị ${levelName(other.level)}: dùng "${other.level}"`,
           );
         }
-        throw new HTTPException(404, { message: `Không có đơn vị cấp ${level} mã ${body.unit}.` });
-      }
-      await requireUnit(c, store, unit);
-      if (
-        officer.tokenId !== null &&
-        (await store.admin.activeIssuedBy(officer.tokenId, ctx.now)) >= MAX_ACTIVE_ISSUED
-      ) {
-        throw new HTTPException(409, {
-          message: `Mã số ${officer.tokenId} đã cấp ${MAX_ACTIVE_ISSUED} mã còn hiệu lực; hãy thu hồi mã không dùng nữa trước.`,
+        throw new HTTPException(404, {
+          message: `Không có đơn vị ${levelName(body.role)} mã ${body.unit}.`,
         });
       }
+      await requireUnit(c, store, unit);
       const secret = newSecret();
       const id = await store.admin.createToken(
         {
@@ -273,7 +248,7 @@ export function registerTokenRoutes(admin: OpenAPIHono<AdminEnv>, deps: AdminDep
         { maxActiveIssued: MAX_ACTIVE_ISSUED },
       );
       if (id === null) {
-        // Between this request's checks and its insert, the caller's token was revoked or filled up.
+        // The insert checks the issuer: revoked meanwhile (by a request running alongside), or full.
         const issuer = officer.tokenId === null ? null : await store.admin.token(officer.tokenId);
         if (issuer?.revokedAt != null) {
           throw new HTTPException(401, {

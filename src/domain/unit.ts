@@ -31,6 +31,17 @@ export interface UnitRecord {
   source: string;
 }
 
+/** Whether a unit existed at some time within a window of inclusive ISO dates (null bounds are open). */
+export function existsDuring(
+  unit: Pick<UnitRecord, "validFrom" | "validTo">,
+  window: { from: string; to: string },
+): boolean {
+  return (
+    (unit.validFrom === null || unit.validFrom <= window.to) &&
+    (unit.validTo === null || unit.validTo >= window.from)
+  );
+}
+
 /**
  * What the name resolver needs of one unit: the unit, its ancestors' names (nearest first) and, for a
  * former unit, the names of its successors ("nay thuộc Xã Đường An").

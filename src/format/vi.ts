@@ -4,7 +4,7 @@
  */
 
 import { roundHalfUp } from "../core/round.ts";
-import { parseDate } from "../imports/dates.ts";
+import { parseDate, parseInstant } from "../imports/dates.ts";
 
 export const VN_TIME_ZONE = "Asia/Ho_Chi_Minh";
 
@@ -92,9 +92,6 @@ export function vnIsoDate(instant: Date): string {
   return `${p.year}-${p.month}-${p.day}`;
 }
 
-/** An instant as the importer keeps one: ISO 8601 with a time and an offset, nothing looser. */
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
 /**
  * A stated "as of" (TTHC figures): a calendar day ("2024-07-05", or "05/07/2024" as rows stored before the
  * importer normalised it) as "05/07/2024", an ISO instant as its time in Vietnam "05/07/2024 14:30"; null
@@ -103,14 +100,16 @@ const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-
 export function formatDayOrInstant(text: string): string | null {
   const day = parseDate(text);
   if (day !== null) return formatIsoDate(day);
-  return ISO_INSTANT.test(text.trim()) ? formatDateTime(new Date(text.trim())) : null;
+  const instant = parseInstant(text);
+  return instant === null ? null : formatDateTime(new Date(instant));
 }
 
 /** The Vietnamese calendar day of such a day or instant ("2024-07-05" stays itself); null when neither. */
 export function vnDayOf(text: string): string | null {
   const day = parseDate(text);
   if (day !== null) return day;
-  return ISO_INSTANT.test(text.trim()) ? vnIsoDate(new Date(text.trim())) : null;
+  const instant = parseInstant(text);
+  return instant === null ? null : vnIsoDate(new Date(instant));
 }
 
 /** The last instant of a Vietnamese calendar day "YYYY-MM-DD" (UTC+7 all year), as an ISO instant. */

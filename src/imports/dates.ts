@@ -36,6 +36,16 @@ export function parseDate(text: string): string | null {
   return Number.isNaN(date.getTime()) || isoOf(date) !== candidate ? null : candidate;
 }
 
+/** An instant with its offset, as a portal exports it: "2023-12-02T22:14:02+07:00" or "…Z". */
+const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** Such an instant on a day that exists, trimmed; null for anything else (a bare date included). */
+export function parseInstant(text: string): string | null {
+  const trimmed = text.trim();
+  const day = ISO_INSTANT.exec(trimmed)?.[1];
+  return day !== undefined && parseDate(day) !== null && !Number.isNaN(Date.parse(trimmed)) ? trimmed : null;
+}
+
 /** "2024-03-03" → "03/03/2024", as people read dates here. */
 export function showDate(isoDate: string): string {
   const m = ISO_DATE.exec(isoDate);

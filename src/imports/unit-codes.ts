@@ -2,7 +2,7 @@
  * Resolving a unit code in a file to the unit that had it at the time the row is about: codes were
  * reused after the 2025 reform, so "10972 in 2022" is Xã Tân Hồng and "10972 in 2026" Xã Đường An.
  */
-import type { UnitLevel, UnitRecord } from "../domain/unit.ts";
+import { existsDuring, type UnitLevel, type UnitRecord } from "../domain/unit.ts";
 import type { DateWindow } from "../store/index.ts";
 import { showDate } from "./dates.ts";
 import type { ImportProblemCode } from "./problems.ts";
@@ -22,9 +22,6 @@ const LEVEL_NAME: Record<UnitLevel, string> = {
 export function levelName(level: UnitLevel): string {
   return LEVEL_NAME[level];
 }
-
-const overlaps = (u: UnitRecord, w: DateWindow) =>
-  (u.validFrom === null || u.validFrom <= w.to) && (u.validTo === null || u.validTo >= w.from);
 
 export function validity(u: UnitRecord): string {
   if (u.validFrom === null && u.validTo === null) return "còn hiệu lực";
@@ -59,7 +56,7 @@ export function resolveCode(
       reason: `mã ${code} là ${found}, không phải đơn vị ${levelName(level ?? "commune")}`,
     };
   }
-  const valid = ofLevel.filter((u) => overlaps(u, window));
+  const valid = ofLevel.filter((u) => existsDuring(u, window));
   if (valid.length === 0) {
     const found = ofLevel.map((u) => `${u.name}, ${validity(u)}`).join("; ");
     return { ok: false, code: "UNIT_NOT_VALID", reason: `mã ${code} (${found}) không có hiệu lực ${when}` };

@@ -113,8 +113,6 @@ export interface AdminRepo {
   issuersOf(id: number): Promise<number[]>;
   /** The nearest issuer of token `id`, up the chain, that has been revoked; null when none. */
   revokedIssuer(id: number): Promise<{ id: number; revokedAt: string } | null>;
-  /** How many tokens `issuerId` has issued that are neither revoked nor expired at `now`. */
-  activeIssuedBy(issuerId: number, now: Date): Promise<number>;
   /** Whether `unitId` is `rootId` or one of its descendants. */
   inSubtree(rootId: number, unitId: number): Promise<boolean>;
   /** The ids of every unit version of the subtree of `rootId`, itself included. */
@@ -136,9 +134,12 @@ const TOKEN_COLUMNS =
   "t.id, t.secret_hash, t.role, t.unit_id, u.code AS unit_code, u.name AS unit_name, t.label, " +
   "t.created_at, t.expires_at, t.revoked_at, t.issued_by";
 
-const SUBTREE =
-  "WITH RECURSIVE subtree (id, depth) AS (SELECT ?, 0 UNION ALL " +
+/** `subtree (id)`: the units under the roots `seed` selects (`id, 0` rows), themselves included. */
+const subtreeFrom = (seed: string) =>
+  `WITH RECURSIVE subtree (id, depth) AS (${seed} UNION ALL ` +
   "SELECT u.id, s.depth + 1 FROM units u JOIN subtree s ON u.parent_id = s.id WHERE s.depth < 8) ";
+/** The subtree of the one root `?`. */
+const SUBTREE = subtreeFrom("SELECT ?, 0");
 
 function tokenFromRow(row: Row): AdminTokenRecord {
   const role = text(row, "role");
@@ -281,16 +282,6 @@ export function adminRepo(sql: Sql): AdminRepo {
       return row === undefined ? null : { id: num(row, "id"), revokedAt: text(row, "revoked_at") };
     },
 
-    async activeIssuedBy(issuerId, now) {
-      const result = await sql.execute({
-        sql:
-          "SELECT count(*) AS n FROM admin_tokens WHERE issued_by = ? AND revoked_at IS NULL " +
-          "AND (expires_at IS NULL OR expires_at > ?)",
-        args: [issuerId, isoInstant(now)],
-      });
-      return num(result.rows[0] as Row, "n");
-    },
-
     async inSubtree(rootId, unitId) {
       const result = await sql.execute({
         sql: `${SUBTREE}SELECT 1 AS found FROM subtree WHERE id = ? LIMIT 1`,
@@ -330,8 +321,7 @@ export function adminRepo(sql: Sql): AdminRepo {
     async audit(query) {
       const result = await sql.execute({
         sql:
-          "WITH RECURSIVE subtree (id, depth) AS (SELECT value, 0 FROM json_each(?1) UNION ALL " +
-          "SELECT u.id, s.depth + 1 FROM units u JOIN subtree s ON u.parent_id = s.id WHERE s.depth < 8) " +
+          subtreeFrom("SELECT value, 0 FROM json_each(?1)") +
           "SELECT a.id, a.at, a.actor, a.action, a.entity, a.entity_id, a.details, a.unit_id, " +
           "u.code AS unit_code, u.name AS unit_name FROM audit_log a LEFT JOIN units u ON u.id = " +
           "coalesce(a.unit_id, CASE WHEN a.entity IN ('unit', 'scope') THEN CAST(a.entity_id AS INTEGER) END) " +

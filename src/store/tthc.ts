@@ -37,15 +37,29 @@ export interface TthcRepo {
   forUnit(unitId: number, limit?: number): Promise<TthcStats[]>;
 }
 
-const COLUMNS =
-  "unit_id, period_start, period_end, received, resolved_early, resolved_on_time, resolved_late, " +
-  "pending_in_time, pending_overdue, apologies_sent, as_of, source, sample";
-const UPDATABLE = COLUMNS.split(", ").slice(3);
+/** What a period's row holds beyond its key (unit, start, end): each TthcStats field and its column. */
+const FIGURE_COLUMNS = {
+  received: "received",
+  resolvedEarly: "resolved_early",
+  resolvedOnTime: "resolved_on_time",
+  resolvedLate: "resolved_late",
+  pendingInTime: "pending_in_time",
+  pendingOverdue: "pending_overdue",
+  apologiesSent: "apologies_sent",
+  asOf: "as_of",
+  source: "source",
+  sample: "sample",
+} as const satisfies Partial<Record<keyof TthcStats, string>>;
+const UPDATABLE: readonly string[] = Object.values(FIGURE_COLUMNS);
+const COLUMNS = ["unit_id", "period_start", "period_end", ...UPDATABLE].join(", ");
 /**
  * What makes a period's figures change: not their source, so the same figures sent again from another
  * file (or by another officer) are no change and leave no audit row. A change rewrites the source too.
  */
-const COMPARED = UPDATABLE.filter((c) => c !== "source");
+const COMPARED_FIELDS = (Object.keys(FIGURE_COLUMNS) as (keyof typeof FIGURE_COLUMNS)[]).filter(
+  (field) => field !== "source",
+);
+const COMPARED = COMPARED_FIELDS.map((field) => FIGURE_COLUMNS[field]);
 
 export function statsFromRow(row: Row): TthcStats {
   return {
@@ -64,19 +78,6 @@ export function statsFromRow(row: Row): TthcStats {
     sample: flag(row, "sample"),
   };
 }
-
-/** The fields whose change rewrites a period (COMPARED's columns), as TthcStats names them. */
-const COMPARED_FIELDS = [
-  "received",
-  "resolvedEarly",
-  "resolvedOnTime",
-  "resolvedLate",
-  "pendingInTime",
-  "pendingOverdue",
-  "apologiesSent",
-  "asOf",
-  "sample",
-] as const satisfies readonly (keyof TthcStats)[];
 
 /** A period's figures as the audit log shows them before → after (null: not published). */
 function figures(s: TthcStats) {

@@ -88,6 +88,11 @@ export interface UnitsRepo {
   findByCode(code: string, window: DateWindow, level?: UnitLevel): Promise<UnitRecord[]>;
   /** Children valid at some point of the window (all children without one), by code. */
   children(parentId: number, window?: DateWindow): Promise<UnitRecord[]>;
+  /**
+   * Every unit under `rootId` valid at some point of the window, at every level (a province's districts
+   * and their communes before the reform), each with its parent's code; by code. One query.
+   */
+  descendants(rootId: number, window: DateWindow): Promise<(UnitRecord & { parentCode: string })[]>;
   /** The unit followed by its ancestors, nearest first: [xã, huyện, tỉnh]. */
   path(id: number): Promise<UnitRecord[]>;
   successors(id: number): Promise<LineageLink[]>;
@@ -233,6 +238,18 @@ export function unitsRepo(sql: Sql): UnitsRepo {
         args: { parent: parentId, from: window?.from ?? null, to: window?.to ?? null },
       });
       return result.rows.map(unitFromRow);
+    },
+
+    async descendants(rootId, window) {
+      const result = await sql.execute({
+        sql:
+          "WITH RECURSIVE below (id) AS (SELECT :root UNION SELECT u.id FROM units u JOIN below b " +
+          `ON u.parent_id = b.id WHERE ${OVERLAPS}) SELECT ${UNIT_COLUMNS}, p.code AS parent_code ` +
+          "FROM below b JOIN units u ON u.id = b.id JOIN units p ON p.id = u.parent_id " +
+          "WHERE u.id <> :root ORDER BY u.code, u.id",
+        args: { root: rootId, from: window.from, to: window.to },
+      });
+      return result.rows.map((row) => ({ ...unitFromRow(row), parentCode: text(row, "parent_code") }));
     },
 
     async path(id) {

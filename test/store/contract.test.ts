@@ -55,6 +55,13 @@ describe.each(backends)("store contract on $name", (backend) => {
       expect(await store.units.findByCode("10972", { from: "2025-07-01", to: "2025-12-31" })).toEqual([]);
       expect((await store.units.path(communeA)).map((u) => u.id)).toEqual([communeA, district, province]);
       expect((await store.units.children(district)).map((u) => u.name)).toEqual(["Xã A", "Xã B"]);
+      const below = await store.units.descendants(province, { from: "2020-01-01", to: "2020-12-31" });
+      expect(below.map((u) => [u.code, u.parentCode])).toEqual([
+        ["10972", "296"],
+        ["10975", "296"],
+        ["296", "30"],
+      ]);
+      expect(await store.units.descendants(province, { from: "2026-01-01", to: "2026-12-31" })).toEqual([]);
     });
 
     it("refuses a second unit with the same code and level in an overlapping window, and allows a later one", async () => {

@@ -3,10 +3,10 @@
  * database directly, so it needs no token itself: whoever can run it is trusted like ADMIN_TOKEN.
  */
 
-import { isRealDay } from "../../admin/schemas.ts";
 import { hashSecret, newSecret } from "../../admin/secret.ts";
 import { AppError } from "../../errors.ts";
 import { endOfVietnamDay, formatDateTime, formatIsoDate, vnIsoDate } from "../../format/vi.ts";
+import { parseDate } from "../../imports/dates.ts";
 import { ADMIN_ROLES, type AdminRole } from "../../store/index.ts";
 import type { CliIo } from "../io.ts";
 import { EXIT_OK, type Verb } from "../verb.ts";
@@ -45,7 +45,7 @@ async function create(argv: readonly string[], io: CliIo): Promise<number> {
   let expiresAt: string | null = null;
   if (values.expires !== undefined) {
     if (!ISO_DATE.test(values.expires)) throw usageError("--expires phải là ngày YYYY-MM-DD.", USAGE);
-    if (!isRealDay(values.expires)) {
+    if (parseDate(values.expires) === null) {
       throw usageError(`--expires ${values.expires} không phải ngày có thật.`, USAGE);
     }
     if (values.expires < vnIsoDate(now)) throw usageError("--expires đã qua.", USAGE);

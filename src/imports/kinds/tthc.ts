@@ -9,7 +9,7 @@
  * pending, resolved = early + on time + late; apology letters go to late cases only.
  */
 import type { TthcStats } from "../../store/index.ts";
-import { parseDate, showDate } from "../dates.ts";
+import { parseDate, parseInstant, showDate } from "../dates.ts";
 import * as read from "../fields.ts";
 import { refuseIfAny } from "../problems.ts";
 import { eachRecord, openWithColumns, placeWord, problemsOf } from "../records.ts";
@@ -29,9 +29,6 @@ const COUNTS = [
 type CountColumn = (typeof COUNTS)[number][0];
 const show = (n: number | null) => (n === null ? "chưa công bố" : String(n));
 
-/** A portal's "as of" instant: "2023-12-02T22:14:02+07:00" (an offset or Z is required). */
-const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;
-
 /**
  * as_of as stored: a date as the period columns read it ("05/07/2024" → "2024-07-05"), or a portal's
  * ISO instant kept as given; null when the cell is empty, undefined when it cannot be read.
@@ -39,11 +36,7 @@ const ISO_INSTANT = /^(\d{4}-\d{2}-\d{2})T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[
 function parseAsOf(cell: string): string | null | undefined {
   const text = cell.trim();
   if (text === "") return null;
-  const date = parseDate(text);
-  if (date !== null) return date;
-  const instant = ISO_INSTANT.exec(text);
-  const day = instant?.[1];
-  return day !== undefined && parseDate(day) !== null && !Number.isNaN(Date.parse(text)) ? text : undefined;
+  return parseDate(text) ?? parseInstant(text) ?? undefined;
 }
 
 const REQUIRED = ["unit_code", "period_start", "period_end", ...COUNTS.map(([c]) => c)] as const;

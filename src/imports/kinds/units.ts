@@ -4,7 +4,7 @@
  * of the units it replaced on valid_from). A row is the unit version (level, code, valid_from): the
  * same version again is updated in place, a new one may not overlap another unit holding that code.
  */
-import type { UnitKind, UnitLevel, UnitRecord } from "../../domain/unit.ts";
+import { existsDuring, type UnitKind, type UnitLevel, type UnitRecord } from "../../domain/unit.ts";
 import type { DateWindow } from "../../store/index.ts";
 import { addDays, parseDate, showDate } from "../dates.ts";
 import * as read from "../fields.ts";
@@ -51,8 +51,6 @@ const windowOf = (r: { validFrom: string | null; validTo: string | null }): Date
   from: r.validFrom ?? OPEN.from,
   to: r.validTo ?? OPEN.to,
 });
-const overlaps = (u: UnitRecord, w: DateWindow) =>
-  (u.validFrom ?? OPEN.from) <= w.to && (u.validTo ?? OPEN.to) >= w.from;
 
 function parseRow(record: ImportRecord, fail: (reason: string) => void): UnitRow | null {
   const v = record.values;
@@ -148,7 +146,7 @@ export const importUnits: KindImporter = async ({ repos, input, options, ctx, pr
 
     const existing = await repos.unitAdmin.findVersion(row.level, row.code, row.validFrom);
     const clash = (index.get(row.code) ?? []).find(
-      (u) => u.id !== existing?.id && u.level === row.level && overlaps(u, windowOf(row)),
+      (u) => u.id !== existing?.id && u.level === row.level && existsDuring(u, windowOf(row)),
     );
     if (clash !== undefined) {
       fail(
